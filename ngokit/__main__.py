@@ -1,0 +1,5 @@
+"""`python -m ngokit`."""
+
+from ngokit.cli import main
+
+main()

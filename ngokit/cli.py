@@ -1,0 +1,124 @@
+"""The ngokit command: thin click commands over the library, and the one error handler."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ngokit import __version__
+from ngokit.errors import NgokitError
+from ngokit.i18n import _
+
+OUT_HELP = "Folder to build kits in (default: ./kits)."
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ngokit")
+def cli() -> None:
+    """Governance starter kits for peer-led networks of people who use drugs.
+
+    Start with `ngokit demo`, or `ngokit new` to answer the questions for your network.
+    """
+
+
+def _build_options(f):  # type: ignore[no-untyped-def]
+    options = [
+        click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kits"), help=OUT_HELP),
+        click.option("--force", is_flag=True, help="Replace a kit that already exists."),
+        click.option("--zip", "make_zip", is_flag=True, help="Also write <network>.zip."),
+        click.option("--pdf", is_flag=True, help="Also write PDFs (needs LibreOffice)."),
+        click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters (a clean copy for adoption)."),
+        click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
+                     help="A Word file whose styles, fonts and letterhead the documents use."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _options(out: Path, force: bool, make_zip: bool, pdf: bool, no_guidance: bool,
+             reference_docx: Path | None, trust: bool = False):  # type: ignore[no-untyped-def]  # fmt: skip
+    from ngokit.build import BuildOptions
+
+    if reference_docx is not None and not reference_docx.is_file():
+        raise NgokitError(f"the reference document {reference_docx} does not exist")
+    return BuildOptions(out=out, force=force, zip=make_zip, pdf=pdf, guidance=not no_guidance,
+                        reference_docx=reference_docx, trust=trust)  # fmt: skip
+
+
+@cli.command()
+@click.argument("answers", type=click.Path(path_type=Path))
+@_build_options
+@click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
+@click.option("--trust", is_flag=True, help="Run the hooks of a kit template that is not bundled.")
+def build(answers: Path, template: str | None, trust: bool, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    """Build a kit from an answers file (YAML or JSON)."""
+    from ngokit.build import build_kit
+
+    built = build_kit(answers, _options(trust=trust, **kwargs), template)
+    _report(built)
+
+
+@cli.command()
+@_build_options
+def demo(**kwargs) -> None:  # type: ignore[no-untyped-def]
+    """Build the kit of the example network, to see what ngokit makes."""
+    from ngokit.build import build_kit
+    from ngokit.examples import demo_answers
+
+    built = build_kit(demo_answers(), _options(**kwargs))
+    _report(built)
+
+
+@cli.command()
+@click.argument("answers", type=click.Path(path_type=Path))
+@click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
+def check(answers: Path, template: str | None) -> None:
+    """Check an answers file without building anything."""
+    from ngokit.checking import check_answers
+
+    valid = check_answers(answers, template)
+    click.echo(_("{0}: valid ({1} answers)").format(answers, len(valid.values)))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["markdown", "csv"]), default="markdown", show_default=True)
+@click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
+def questions(fmt: str, template: str | None) -> None:
+    """Print every question: a form for collecting answers on paper."""
+    from ngokit.kit import load_kit
+    from ngokit.printing import questionnaire_csv, questionnaire_markdown
+
+    kit = load_kit(template)
+    printer = questionnaire_csv if fmt == "csv" else questionnaire_markdown
+    click.echo(printer(kit.questionnaire), nl=False)
+
+
+def _report(built) -> None:  # type: ignore[no-untyped-def]
+    click.echo(_("Kit built: {0}").format(built.path))
+    for document in built.documents:
+        click.echo(f"  {document.name}")
+    click.echo(f"  answers.yaml")
+    if built.zip_path:
+        click.echo(_("Zip: {0}").format(built.zip_path))
+    click.echo(_("Rebuild after editing the answers: ngokit build {0} --force").format(built.path / "answers.yaml"))
+
+
+def main() -> None:
+    """Run the CLI; every expected failure prints "Error: ..." and exits non-zero."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo(_("Aborted."), err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except NgokitError as exc:
+        click.echo(_("Error: {0}").format(exc), err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo(_("Interrupted; nothing was written."), err=True)
+        sys.exit(130)

@@ -1,0 +1,58 @@
+"""The data a kit template sees: answers, country and kit, made safe for Markdown.
+
+Everything here reaches the templates through cookiecutter's private ``_`` variables, which
+are passed through verbatim: an answer is data, never template code. Free text is
+Markdown-escaped here, once, so a network called ``*Net* <b>`` reads literally.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Mapping
+from typing import Any
+
+from ngokit import __version__, countries
+from ngokit.answers import Answers
+from ngokit.formats import babel_locale
+from ngokit.kit import Kit
+from ngokit.render import md_escape
+
+_UNESCAPED_KEYS = frozenset({"id", "topic", "confidence", "code", "start_month"})
+
+
+def document_context(answers: Answers, kit: Kit, translations: gettext.NullTranslations) -> dict[str, Any]:
+    """Return the private cookiecutter variables for rendering a kit's documents."""
+    values: dict[str, Any] = {name: None for name in kit.questionnaire.names}
+    for question in kit.questionnaire:
+        value = answers.get(question.name)
+        if value is None:
+            continue
+        values[question.name] = md_escape(value) if question.type == "text" else answers.as_dict()[question.name]
+    return {
+        "_answers": values,
+        "_country": _country(answers["country"], answers["language"], kit),
+        "_kit": {"name": kit.name, "version": kit.version, "ngokit_version": __version__},
+    }
+
+
+def _country(code: str, language: str, kit: Kit) -> dict[str, Any]:
+    pack = kit.packs.get(code)
+    return {
+        "code": code,
+        "name": md_escape(countries.country_name(code, babel_locale(language))),
+        "currencies": list(countries.currencies_of(code)),
+        "pack": _escaped(pack.data) if pack else None,
+        "last_verified": pack.last_verified.isoformat() if pack else None,
+    }
+
+
+def _escaped(data: Any, key: str = "") -> Any:
+    if isinstance(data, Mapping):
+        return {k: _escaped(v, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_escaped(v, key) for v in data]
+    if isinstance(data, str) and key not in _UNESCAPED_KEYS:
+        return md_escape(data)
+    if hasattr(data, "isoformat"):
+        return data.isoformat()
+    return data

@@ -1,0 +1,108 @@
+"""Countries: names, currencies and languages from Babel (CLDR), and the kit's country packs.
+
+Every ISO 3166-1 country works from Babel alone. A kit may add a curated *pack*
+(``countries/<ISO>.yaml``) with sourced facts about legal forms and registration; those are
+loaded by :mod:`ngokit.packs`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
+from babel.numbers import get_territory_currencies, list_currencies
+
+# CLDR territory codes that are not countries: regions, unions, reserved and pseudo codes.
+_NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN",
+                            "XA", "XB", "ZZ"})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> tuple[str, ...]:
+    """Return the ISO 3166-1 alpha-2 codes of every country Babel knows, sorted."""
+    names = Locale.parse("en").territories
+    return tuple(sorted(c for c in names if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES))
+
+
+def country_name(code: str, language: str = "en") -> str:
+    """Return the country's name in a language, e.g. ``country_name("KE", "es") == "Kenia"``."""
+    return _locale(language).territories.get(code) or Locale.parse("en").territories[code]
+
+
+def find_country(text: str, language: str = "en") -> str | None:
+    """Return the ISO code for a code or a country name typed in English or ``language``."""
+    key = _fold(text)
+    if len(key) == 2 and key.upper() in country_codes():
+        return key.upper()
+    return _names_index(language).get(key) or _names_index("en").get(key)
+
+
+def currencies_of(code: str, on: date | None = None) -> tuple[str, ...]:
+    """Return the currencies that are legal tender in a country today (the first is usual)."""
+    day = on or date.today()
+    found = get_territory_currencies(code, start_date=day, end_date=day, tender=True)
+    return tuple(found)
+
+
+def is_currency(code: str) -> bool:
+    """Return True for an ISO 4217 currency code that CLDR knows."""
+    return code in _currency_codes()
+
+
+def languages_of(code: str) -> tuple[str, ...]:
+    """Return the country's official languages, most used first (CLDR)."""
+    return tuple(get_official_languages(code, de_facto=True))
+
+
+def country_facts(code: str, languages: tuple[str, ...] = ("en",)) -> dict[str, Any]:
+    """Return the ``country_*`` values that question defaults may use, from Babel alone."""
+    currencies = currencies_of(code)
+    spoken = [lang for lang in languages_of(code) if lang in languages]
+    return {
+        "country_currency": currencies[0] if currencies else None,
+        "country_language": spoken[0] if spoken else None,
+        "country_financial_year_start": None,
+    }
+
+
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+@lru_cache(maxsize=16)
+def _names_index(language: str) -> dict[str, str]:
+    names = _locale(language).territories
+    index = {_fold(names[c]): c for c in country_codes() if c in names}
+    index.update(_ALIASES)
+    return index
+
+
+def _fold(text: str) -> str:
+    """Return text folded for matching: no accents, no case, plain apostrophes, single spaces."""
+    text = text.replace("\u2019", "'").replace("&", "and")
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
+    return " ".join(plain.casefold().replace(".", "").split())
+
+
+# Common names that CLDR spells otherwise (CLDR has "Côte d’Ivoire", "Czechia", ...).
+_ALIASES = {
+    "ivory coast": "CI", "dr congo": "CD", "drc": "CD", "democratic republic of the congo": "CD",
+    "congo kinshasa": "CD", "congo brazzaville": "CG", "republic of the congo": "CG",
+    "czech republic": "CZ", "swaziland": "SZ", "burma": "MM", "east timor": "TL",
+    "uk": "GB", "great britain": "GB", "england": "GB", "usa": "US", "united states of america": "US",
+    "russian federation": "RU", "viet nam": "VN", "lao pdr": "LA", "laos": "LA",
+    "republic of korea": "KR", "south korea": "KR", "north korea": "KP", "macedonia": "MK",
+    "turkey": "TR", "cape verde": "CV", "palestine": "PS", "holland": "NL", "kirghizia": "KG",
+}  # fmt: skip

@@ -1,0 +1,87 @@
+"""Rendered Markdown sources → the kit's Word documents."""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ngokit.answers import Answers
+from ngokit.formats import format_long_date
+from ngokit.kit import Kit
+from ngokit.writer import (
+    BLANK_LINK,
+    DocumentMeta,
+    Labels,
+    check_reference,
+    parse_source,
+    split_front_matter,
+    write_docx,
+)
+
+if TYPE_CHECKING:
+    from ngokit.build import BuildOptions
+
+START_HERE_PREFIX = "00-"
+
+
+def write_documents(sources: Path, staging: Path, answers: Answers, kit: Kit,
+                    options: BuildOptions, translations: gettext.NullTranslations) -> list[Path]:  # fmt: skip
+    """Write one DOCX per non-empty Markdown source; return their paths in kit order."""
+    reference = options.reference_docx or kit.reference_docx
+    check_reference(reference)
+    texts = {p: p.read_text(encoding="utf-8") for p in sorted(sources.glob("*.md"))}
+    texts = {p: t for p, t in texts.items() if split_front_matter(t, p.name)[1].strip()}
+    blanks = list_blanks(texts)
+    written = []
+    for path, text in texts.items():
+        source = parse_source(text, path.name)
+        meta = _meta(source.front, answers, kit, options, translations, blanks)
+        target = staging / f"{path.stem}.docx"
+        write_docx(source, target, meta, reference)
+        written.append(target)
+    return written
+
+
+def list_blanks(texts: dict[Path, str]) -> list[str]:
+    """Return "Document: blank" for every blank to fill outside the start-here guide."""
+    found: list[str] = []
+    for path, text in texts.items():
+        if path.name.startswith(START_HERE_PREFIX):
+            continue
+        front, body = split_front_matter(text, path.name)
+        for label in BLANK_LINK.findall(body):
+            entry = f"{front.get('title', path.stem)}: {label.replace(chr(92), '')}"
+            if entry not in found:
+                found.append(entry)
+    return found
+
+
+def _meta(front: dict, answers: Answers, kit: Kit, options: BuildOptions,
+          translations: gettext.NullTranslations, blanks: list[str]) -> DocumentMeta:  # fmt: skip
+    _ = translations.gettext
+    language = answers["language"]
+    adopted = answers.get("adopted_on")
+    status = (_("Adopted on %(date)s") % {"date": format_long_date(adopted, language)}
+              if adopted else _("Draft for adoption"))  # fmt: skip
+    front.setdefault("date_text", format_long_date(answers["kit_date"], language))
+    return DocumentMeta(
+        title=str(front.get("title", "")),
+        network=answers["network_name"],
+        subject=kit.title,
+        language=language,
+        kit_date=answers["kit_date"],
+        status=status,
+        version=_("%(kit)s, version %(version)s") % {"kit": kit.title, "version": kit.version},
+        labels=Labels(
+            guidance=_("Guidance for drafters:"),
+            contents=_("Contents"),
+            status=_("Status"),
+            date=_("Date"),
+            version=_("Version"),
+            page_of=_("Page {page} of {pages}"),
+        ),
+        guidance=options.guidance,
+        keywords=str(front.get("keywords", "")),
+        blanks=blanks,
+    )

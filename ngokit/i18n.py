@@ -1,0 +1,95 @@
+"""Translations: gettext catalogues read with Babel, and a pseudo-locale for testing.
+
+Two languages are in play and may differ: the *interface* language (wizard, CLI messages)
+and the *documents'* language (the kit's text). Catalogues are ``.po`` files, compiled in
+memory by Babel, so a translator's edit needs no build step.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import io
+import re
+from functools import lru_cache
+from pathlib import Path
+
+PSEUDO_LOCALE = "en-XA"
+"""A developer locale: English with accents and brackets, proving every string is translated."""
+
+_ui = _gettext.NullTranslations()
+
+
+def _(message: str) -> str:
+    """Return an interface message in the interface language."""
+    return _ui.gettext(message)
+
+
+def set_ui_language(language: str) -> None:
+    """Switch the interface (wizard and CLI messages) to a language."""
+    global _ui
+    _ui = translations_for(Path(__file__).parent / "locale", language)
+
+
+def translations_for(locale_dir: Path, language: str) -> _gettext.NullTranslations:
+    """Return the translations of a language from a ``locale/`` folder (English: identity)."""
+    if language == PSEUDO_LOCALE:
+        return PseudoTranslations()
+    po = locale_dir / language.replace("-", "_") / "LC_MESSAGES" / "messages.po"
+    if not po.is_file():
+        return _gettext.NullTranslations()
+    return _compiled(po, po.stat().st_mtime_ns)
+
+
+def available_languages(locale_dir: Path) -> tuple[str, ...]:
+    """Return the languages with a catalogue in ``locale_dir``, English always first."""
+    found = sorted(p.parent.parent.name.replace("_", "-") for p in locale_dir.glob("*/LC_MESSAGES/messages.po"))
+    return ("en", *[lang for lang in found if lang != "en"])
+
+
+@lru_cache(maxsize=32)
+def _compiled(po: Path, _mtime: int) -> _gettext.GNUTranslations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+_ACCENTS = str.maketrans(
+    "AaCcDEeGHIiJKLlNnOoRSsTUuWYyZz", "ÅåÇçÐÉéĜĤÎîĴĶĻļÑñÖöŔŠšŢÛûŴÝýŽž"
+)
+# Keep placeholders (%(name)s, %s) and Markdown link targets untouched.
+_KEEP = re.compile(r"%\([^)]*\)[sdif]|%[sdif]|\]\([^)]*\)|\{[^}]*\}")
+
+
+class PseudoTranslations(_gettext.NullTranslations):
+    """Translations that return every message accented and in brackets: ``[Ŧĥé ñåmé]``."""
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return pseudo(singular if n == 1 else plural)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo(message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return pseudo(singular if n == 1 else plural)
+
+
+def pseudo(message: str) -> str:
+    """Return a message in the pseudo-locale: letters accented, the whole in brackets."""
+    if not message.strip():
+        return message
+    parts, last = [], 0
+    for match in _KEEP.finditer(message):
+        parts.append(message[last : match.start()].translate(_ACCENTS))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(message[last:].translate(_ACCENTS))
+    return f"[{''.join(parts)}]"

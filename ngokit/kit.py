@@ -1,0 +1,108 @@
+"""Kit templates: finding one (bundled, a folder, a zip or a git URL) and reading its manifest."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ngokit import countries
+from ngokit.errors import KitError
+from ngokit.i18n import PSEUDO_LOCALE, available_languages
+from ngokit.packs import CountryPack, load_packs
+from ngokit.questionnaire import Questionnaire, load_questionnaire
+
+DEFAULT_KIT = "peer-network"
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A kit template on disk: its questions, look, translations and country packs."""
+
+    path: Path
+    name: str
+    version: str
+    title: str
+    questionnaire: Questionnaire
+    bundled: bool
+
+    @property
+    def reference_docx(self) -> Path:
+        """Return the kit's reference.docx (styles, numbering, page set-up)."""
+        return self.path / "reference.docx"
+
+    @property
+    def locale_dir(self) -> Path:
+        """Return the folder of the kit's translations."""
+        return self.path / "locale"
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the documents' languages this kit has text for (plus the pseudo-locale)."""
+        return (*available_languages(self.locale_dir), PSEUDO_LOCALE)
+
+    @property
+    def has_hooks(self) -> bool:
+        """Return True when the kit carries cookiecutter hooks (code that would run)."""
+        hooks = self.path / "hooks"
+        return hooks.is_dir() and any(hooks.iterdir())
+
+    @property
+    def packs(self) -> dict[str, CountryPack]:
+        """Return the kit's curated country packs by ISO code."""
+        return load_packs(self.path / "countries")
+
+    def country_facts(self, code: str, languages: tuple[str, ...]) -> Mapping[str, Any]:
+        """Return the ``country_*`` values that question defaults use, pack first, then Babel."""
+        facts = countries.country_facts(code, languages)
+        pack = self.packs.get(code)
+        if pack is not None and pack.financial_year_start:
+            facts["country_financial_year_start"] = pack.financial_year_start
+        return facts
+
+
+def bundled_kits_dir() -> Path:
+    """Return the folder of the kits that ship with ngokit (source tree or installed wheel)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "kit_templates", here.parent / "kit_templates"):
+        if candidate.is_dir():
+            return candidate
+    raise KitError("ngokit's bundled kit templates are missing; reinstall ngokit")
+
+
+def load_kit(source: str | Path | None = None, work_dir: Path | None = None) -> Kit:
+    """Return the kit at ``source``: None for the bundled kit, a folder, a zip or a git URL."""
+    if source is None:
+        return _read_kit(bundled_kits_dir() / DEFAULT_KIT, bundled=True)
+    path = Path(source).expanduser()
+    if path.is_dir():
+        bundled = path.resolve().parent == bundled_kits_dir().resolve()
+        return _read_kit(path, bundled=bundled)
+    if work_dir is None:
+        raise KitError(f"the kit {source} is not a folder")
+    from ngokit.render import fetch_kit
+
+    return _read_kit(fetch_kit(str(source), work_dir), bundled=False)
+
+
+def _read_kit(path: Path, bundled: bool) -> Kit:
+    manifest_file = path / "cookiecutter.json"
+    if not manifest_file.is_file():
+        raise KitError(f"{path} is not a kit template: it has no cookiecutter.json")
+    try:
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8")).get("_kit", {})
+    except json.JSONDecodeError as exc:
+        raise KitError(f"{manifest_file} is not valid JSON: {exc}") from exc
+    questions = path / "questions.yaml"
+    if not questions.is_file():
+        raise KitError(f"{path} is not an ngokit kit: it has no questions.yaml")
+    return Kit(
+        path=path,
+        name=manifest.get("name", path.name),
+        version=str(manifest.get("version", "0")),
+        title=manifest.get("title", path.name),
+        questionnaire=load_questionnaire(questions),
+        bundled=bundled,
+    )

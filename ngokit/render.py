@@ -1,0 +1,172 @@
+"""Rendering: a kit template (a cookiecutter template) + answers → Markdown sources.
+
+This is the only module that imports cookiecutter. It runs cookiecutter in-process with no
+input, no hooks (unless a kit is trusted) and replay and cache folders inside a work folder,
+so nothing is written outside the build. Answers reach the templates through the private
+``_answers`` variable, which cookiecutter passes through without rendering it as Jinja.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gettext
+import re
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, Undefined
+from jinja2.ext import Extension
+
+from ngokit import formats
+from ngokit.errors import KitError
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&^\"'=:$%])")
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What the template filters need to know: the documents' language and translations."""
+
+    language: str
+    currency: str
+    translations: gettext.NullTranslations
+
+
+_settings: ContextVar[RenderSettings] = ContextVar("ngokit_render_settings")
+
+
+class KitExtension(Extension):
+    """Jinja extension every kit lists in ``_extensions``: gettext, money, dates, blanks.
+
+    cookiecutter builds its own Jinja environments; this extension is how ngokit reaches
+    them. It installs the documents' translations and the formatting filters for the
+    language of the kit being built.
+    """
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        if not hasattr(environment, "install_gettext_translations"):
+            raise KitError('a kit must list "jinja2.ext.i18n" before this extension in _extensions')
+        settings = _settings.get(None) or RenderSettings("en", "USD", gettext.NullTranslations())
+        environment.install_gettext_translations(settings.translations, newstyle=True)  # type: ignore[attr-defined]
+        environment.policies["ext.i18n.trimmed"] = True
+        environment.filters.update(_filters(settings))
+        environment.globals.update(blank=blank, ref=ref)
+
+
+def _filters(settings: RenderSettings) -> dict[str, Any]:
+    def money(amount: Any, label: str = "") -> str:
+        if amount is None or isinstance(amount, Undefined):
+            return blank(label or settings.translations.gettext("amount"))
+        return md_escape(formats.format_money(amount, settings.currency, settings.language))
+
+    def long_date(value: Any, label: str = "") -> str:
+        if value is None or isinstance(value, Undefined):
+            return blank(label or settings.translations.gettext("date"))
+        return md_escape(formats.format_long_date(date.fromisoformat(str(value)), settings.language))
+
+    def number(value: Any) -> str:
+        return md_escape(formats.format_number(value, settings.language))
+
+    return {
+        "money": money,
+        "long_date": long_date,
+        "number": number,
+        "month_name": lambda m: formats.month_name(int(m), settings.language),
+        "country_name": lambda code: md_escape(formats.country_name(code, settings.language)),
+        "currency_name": lambda code: formats.currency_name(code, settings.language),
+        "md": md_escape,
+    }
+
+
+def blank(label: str) -> str:
+    """Return Markdown for a blank the network fills in by hand, e.g. a date or signature."""
+    return f"[{label.replace(']', ')').replace('[', '(')}](blank:)"
+
+
+def ref(anchor: str) -> str:
+    """Return Markdown for a cross-reference to a clause, e.g. ``see clause {{ ref('quorum') }}``."""
+    return f"[](#{anchor})"
+
+
+def md_escape(text: Any) -> str:
+    """Return text with every Markdown-active character escaped, so it reads literally."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+@contextlib.contextmanager
+def render_settings(settings: RenderSettings) -> Iterator[None]:
+    """Make the language and translations visible to :class:`KitExtension` while rendering."""
+    token = _settings.set(settings)
+    try:
+        yield
+    finally:
+        _settings.reset(token)
+
+
+def render_sources(
+    kit_dir: Path,
+    context: Mapping[str, Any],
+    work_dir: Path,
+    settings: RenderSettings,
+    *,
+    accept_hooks: bool = False,
+) -> Path:
+    """Return the folder of Markdown sources rendered from a kit template.
+
+    Args:
+        kit_dir: the kit template (a local cookiecutter template folder).
+        context: the private variables to pass (``_answers``, ``_country``...), never rendered.
+        work_dir: an empty folder for output, replay and cache.
+        settings: the documents' language and translations.
+        accept_hooks: run the kit's hooks (only for a trusted kit).
+    """
+    from cookiecutter.exceptions import CookiecutterException
+    from cookiecutter.main import cookiecutter
+    from jinja2 import TemplateError
+
+    try:
+        with render_settings(settings):
+            project = cookiecutter(
+                str(kit_dir),
+                no_input=True,
+                extra_context=dict(context),
+                output_dir=str(work_dir / "sources"),
+                default_config=_private_config(work_dir),
+                accept_hooks=accept_hooks,
+            )
+    except (CookiecutterException, TemplateError, OSError, ValueError) as exc:
+        raise KitError(f"the kit template {kit_dir} could not be rendered: {exc}") from exc
+    return Path(project)
+
+
+def fetch_kit(source: str, work_dir: Path) -> Path:
+    """Return a local folder holding the kit at a zip file or git URL (as cookiecutter resolves it)."""
+    from cookiecutter.exceptions import CookiecutterException
+    from cookiecutter.repository import determine_repo_dir
+
+    config = _private_config(work_dir)
+    try:
+        repo_dir, _cleanup = determine_repo_dir(
+            template=source,
+            abbreviations={},
+            clone_to_dir=config["cookiecutters_dir"],
+            checkout=None,
+            no_input=True,
+        )
+    except (CookiecutterException, OSError, ValueError) as exc:
+        raise KitError(f"cannot fetch the kit {source}: {exc}") from exc
+    return Path(repo_dir)
+
+
+def _private_config(work_dir: Path) -> dict[str, Any]:
+    return {
+        "replay_dir": str(work_dir / "replay"),
+        "cookiecutters_dir": str(work_dir / "cookiecutters"),
+        "default_context": {},
+        "abbreviations": {},
+    }

@@ -1,0 +1,15 @@
+"""Markdown → DOCX: the only package that imports python-docx."""
+
+from ngokit.writer.document import DocumentMeta, Labels, check_reference, write_docx
+from ngokit.writer.source import BLANK_LINK, Source, parse_source, split_front_matter
+
+__all__ = [
+    "BLANK_LINK",
+    "DocumentMeta",
+    "Labels",
+    "Source",
+    "check_reference",
+    "parse_source",
+    "split_front_matter",
+    "write_docx",
+]

@@ -1,0 +1,427 @@
+"""Markdown source → Word document, with styles from a reference.docx.
+
+This package is the only place that imports python-docx. One :class:`DocumentWriter`
+writes one document: the cover block, the table of contents, headings (numbered as clauses
+by the heading styles' multilevel list), paragraphs, lists, tables, guidance boxes and blanks.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Cm, Emu
+from markdown_it.token import Token
+
+from ngokit.errors import ReferenceDocxError
+from ngokit.writer import ooxml
+from ngokit.writer.package import save_reproducibly
+from ngokit.writer.source import Source, heading_anchor, strip_anchor
+from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
+
+_LIST_ABSTRACT_ID = 21
+_HEADER_FILL = "DCE6F0"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Words the writer adds around the content, already in the documents' language."""
+
+    guidance: str = "Guidance for drafters:"
+    contents: str = "Contents"
+    status: str = "Status"
+    date: str = "Date"
+    version: str = "Version"
+    page_of: str = "Page {page} of {pages}"
+    toc_hint: str = "Update the table to add page numbers."
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What the writer needs besides the Markdown: names, dates and the words it adds."""
+
+    title: str
+    network: str
+    subject: str
+    language: str
+    kit_date: date
+    status: str
+    version: str
+    labels: Labels = field(default_factory=Labels)
+    guidance: bool = True
+    keywords: str = ""
+    blanks: Sequence[str] = ()
+
+
+def write_docx(source: Source, path: Path, meta: DocumentMeta, reference: Path) -> None:
+    """Write one Word document from a parsed Markdown source."""
+    writer = DocumentWriter(_open_reference(reference), meta, source)
+    writer.write()
+    save_reproducibly(writer.doc, path, meta.kit_date)
+
+
+def check_reference(reference: Path) -> None:
+    """Raise ReferenceDocxError when a reference.docx cannot be read or lacks a style."""
+    _open_reference(reference)
+
+
+def _open_reference(reference: Path) -> Any:
+    data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
+    return Document(io.BytesIO(data))
+
+
+@lru_cache(maxsize=8)
+def _reference_bytes(reference: Path, _mtime: int) -> bytes:
+    try:
+        data = reference.read_bytes()
+        doc = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a broken file
+        raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
+    names = {s.name for s in doc.styles}
+    missing = [n for n in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES) if n not in names]
+    if missing:
+        raise ReferenceDocxError(
+            f"the reference document {reference} lacks styles the kit needs: "
+            f"{', '.join(missing)}. Add them (apply each once in Word and delete the text), "
+            "or start from the kit's own reference.docx."
+        )
+    return data
+
+
+class DocumentWriter:
+    """Writes the blocks of one Markdown source into a document opened from the reference."""
+
+    def __init__(self, doc: Any, meta: DocumentMeta, source: Source) -> None:
+        self.doc = doc
+        self.meta = meta
+        self.source = source
+        self._style_ids = {s.name: s.style_id for s in doc.styles}
+        self._bookmark_id = 0
+        self._lists: list[tuple[str, int]] = []  # (kind, num_id) of each open list
+        self._quote_depth = 0
+        self._first_in_quote = False
+        self._item_paragraphs = 0
+
+    # -- the whole document -------------------------------------------------------------
+
+    def write(self) -> None:
+        """Write cover, contents, body, header, footer and properties."""
+        self._clear_body()
+        ooxml.set_document_language(self.doc, self.meta.language)
+        if self.source.front.get("cover", True):
+            self._cover()
+        if self.source.front.get("toc", False):
+            self._contents()
+        self._blocks(self.source.tokens)
+        self._header_footer()
+        self._properties()
+
+    def _clear_body(self) -> None:
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag.endswith("}sectPr"):
+                continue
+            body.remove(child)
+
+    def _paragraph(self, style: str, text: str = "") -> Any:
+        paragraph = self.doc.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().style = self._style_ids[style]
+        return paragraph
+
+    # -- cover, contents, header and footer ---------------------------------------------
+
+    def _cover(self) -> None:
+        meta, labels = self.meta, self.meta.labels
+        self._paragraph("Title", meta.title)
+        self._paragraph("Subtitle", meta.network)
+        for label, value in ((labels.status, meta.status), (labels.date, self.source.front.get("date_text", "")),
+                             (labels.version, meta.version)):  # fmt: skip
+            if value:
+                line = self._paragraph("Cover Detail")
+                line.add_run(f"{label}: ").bold = True
+                line.add_run(str(value))
+
+    def _contents(self) -> None:
+        heading = self._paragraph("TOC Heading", self.meta.labels.contents)
+        ooxml.suppress_numbering(heading)
+        entries = self._toc_entries()
+        first = self._paragraph("toc 1")
+        ooxml.begin_field(first, 'TOC \\o "1-2" \\h \\z \\u')
+        paragraph = first
+        for i, (level, number, text, anchor) in enumerate(entries):
+            if i:
+                paragraph = self._paragraph(f"toc {level}")
+            label = f"{number}\t{text}" if number else text
+            ooxml.add_hyperlink(paragraph, label.replace("\t", "  "), anchor=anchor)
+        ooxml.end_field(paragraph)
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+    def _toc_entries(self) -> list[tuple[int, str, str, str]]:
+        entries, counters = [], [0, 0, 0]
+        tokens = self.source.tokens
+        for i, token in enumerate(tokens):
+            if token.type != "heading_open" or int(token.tag[1]) > 2:
+                continue
+            level = int(token.tag[1])
+            counters[level - 1] += 1
+            counters[level:] = [0] * (3 - level)
+            inline = tokens[i + 1]
+            anchor = heading_anchor(inline) or f"h{i}"
+            number = _number_text(counters, level) if self.source.numbered else ""
+            text = "".join(c.content for c in inline.children or () if c.type == "text")
+            text = text.rstrip().removesuffix("{id=" + anchor + "}").rstrip()
+            entries.append((level, number, text, ooxml.bookmark_name(anchor)))
+        return entries
+
+    def _header_footer(self) -> None:
+        section = self.doc.sections[0]
+        header = section.header
+        line = header.paragraphs[0] if not header.paragraphs[0].text.strip() else header.add_paragraph()
+        line.text = f"{self.meta.network}  |  {self.meta.title}"
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        footer.text = ""
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        before, _, rest = self.meta.labels.page_of.partition("{page}")
+        middle, _, after = rest.partition("{pages}")
+        footer.add_run(before)
+        ooxml.add_field(footer, "PAGE", "1")
+        footer.add_run(middle)
+        ooxml.add_field(footer, "NUMPAGES", "1")
+        footer.add_run(after)
+
+    def _properties(self) -> None:
+        props = self.doc.core_properties
+        meta = self.meta
+        props.title, props.subject, props.author = meta.title, meta.subject, meta.network
+        props.last_modified_by, props.keywords = meta.network, meta.keywords
+        props.comments, props.category, props.language = "", meta.subject, meta.language
+        props.identifier, props.content_status, props.version = "", meta.status, meta.version
+        stamp = datetime(meta.kit_date.year, meta.kit_date.month, meta.kit_date.day, tzinfo=timezone.utc)
+        props.created = props.modified = stamp
+        props.last_printed = stamp
+        props.revision = 1
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def _blocks(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            i = self._block(tokens, i) + 1
+
+    def _block(self, tokens: list[Token], i: int) -> int:
+        """Write the block that starts at tokens[i]; return the index of its last token."""
+        token = tokens[i]
+        kind = token.type
+        if kind == "blockquote_open" and not self.meta.guidance:
+            return _matching_close(tokens, i)
+        if kind == "heading_open":
+            self._heading(tokens[i + 1], int(token.tag[1]), i)
+            return i + 2
+        if kind == "paragraph_open":
+            self._body_paragraph(tokens[i + 1])
+            return i + 2
+        if kind == "table_open":
+            end = _matching_close(tokens, i)
+            self._table(tokens[i : end + 1])
+            return end
+        handler = self._structure.get(kind)
+        if handler is not None:
+            handler(self, token)
+        elif kind in ("fence", "code_block"):
+            self._paragraph("Normal", token.content.rstrip())
+        elif kind == "hr":
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        return i
+
+    def _heading(self, inline: Token, level: int, position: int) -> None:
+        anchor = heading_anchor(inline)
+        if anchor:
+            strip_anchor(inline, anchor)
+        paragraph = self._paragraph(f"Heading {min(level, 3)}")
+        if not self.source.numbered:
+            ooxml.suppress_numbering(paragraph)
+        self._inline(paragraph, inline)
+        self._bookmark_id += 1
+        ooxml.add_bookmark(paragraph, ooxml.bookmark_name(anchor or f"h{position}"), self._bookmark_id)
+
+    def _body_paragraph(self, inline: Token) -> None:
+        if self._blank_list_marker(inline):
+            return
+        if self._quote_depth:
+            paragraph = self._paragraph("Guidance")
+            if self._first_in_quote:
+                paragraph.add_run(self.meta.labels.guidance + " ").bold = True
+                self._first_in_quote = False
+        elif self._lists:
+            paragraph = self._list_paragraph()
+        else:
+            paragraph = self._paragraph("Normal")
+        self._inline(paragraph, inline)
+
+    def _list_paragraph(self) -> Any:
+        kind, num_id = self._lists[-1]
+        level = len(self._lists)
+        self._item_paragraphs += 1
+        if self._item_paragraphs > 1:  # a second paragraph in the same item: indented, no marker
+            paragraph = self._paragraph("Normal")
+            paragraph.paragraph_format.left_indent = Cm(1.0 * level)
+            return paragraph
+        if kind == "bullet":
+            return self._paragraph("List Bullet" if level == 1 else "List Bullet 2")
+        paragraph = self._paragraph("List Number" if level == 1 else "List Number 2")
+        ooxml.set_numbering(paragraph, num_id, min(level - 1, 2))
+        return paragraph
+
+    def _blank_list_marker(self, inline: Token) -> bool:
+        """Expand a paragraph holding only ``[](ngokit:blanks)`` into the list of blanks."""
+        if inline.content.strip() != "[](ngokit:blanks)":
+            return False
+        for blank in self.meta.blanks:
+            self._paragraph("List Bullet", blank)
+        return True
+
+    def _open_bullet_list(self, token: Token) -> None:
+        self._lists.append(("bullet", 0))
+
+    def _open_ordered_list(self, token: Token) -> None:
+        if self._lists and self._lists[-1][0] == "ordered":
+            self._lists.append(("ordered", self._lists[-1][1]))  # nested: same list, next level
+            return
+        numbering = self.doc.part.numbering_part.element
+        num = numbering.add_num(_LIST_ABSTRACT_ID)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)  # each new list restarts at (a)
+        self._lists.append(("ordered", num.numId))
+
+    def _close_list(self, token: Token) -> None:
+        self._lists.pop()
+
+    def _open_item(self, token: Token) -> None:
+        self._item_paragraphs = 0
+
+    def _open_quote(self, token: Token) -> None:
+        self._quote_depth += 1
+        self._first_in_quote = True
+
+    def _close_quote(self, token: Token) -> None:
+        self._quote_depth -= 1
+        spacer = self.doc.add_paragraph()
+        spacer.paragraph_format.space_after = 0
+
+    _structure = {
+        "bullet_list_open": _open_bullet_list,
+        "ordered_list_open": _open_ordered_list,
+        "bullet_list_close": _close_list,
+        "ordered_list_close": _close_list,
+        "list_item_open": _open_item,
+        "blockquote_open": _open_quote,
+        "blockquote_close": _close_quote,
+    }
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def _table(self, tokens: list[Token]) -> None:
+        rows: list[list[Token]] = []
+        for token in tokens:
+            if token.type == "tr_open":
+                rows.append([])
+            elif token.type == "inline":
+                rows[-1].append(token)
+        columns = max(len(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=columns)
+        table.style = self.doc.styles["Table Grid"]
+        table.autofit = False
+        widths = _column_widths(rows, columns, self._text_width())
+        for r, (row, cells) in enumerate(zip(table.rows, rows)):
+            for c, cell in enumerate(row.cells):
+                cell.width = widths[c]
+                paragraph = cell.paragraphs[0]
+                paragraph._p.get_or_add_pPr().style = self._style_ids["Table Text"]
+                if c < len(cells):
+                    self._inline(paragraph, cells[c], bold=r == 0)
+                if r == 0:
+                    ooxml.shade_cell(cell, _HEADER_FILL)
+        ooxml.mark_header_row(table.rows[0])
+        spacer = self.doc.add_paragraph()
+        spacer.paragraph_format.space_after = 0
+
+    def _text_width(self) -> int:
+        section = self.doc.sections[0]
+        return int(section.page_width - section.left_margin - section.right_margin)
+
+    # -- inline content -------------------------------------------------------------------
+
+    def _inline(self, paragraph: Any, inline: Token, bold: bool = False) -> None:
+        state = {"bold": bold, "base_bold": bold, "italic": False, "link": None, "link_text": []}
+        for child in inline.children or ():
+            self._inline_token(paragraph, child, state)
+
+    def _inline_token(self, paragraph: Any, child: Token, state: dict[str, Any]) -> None:
+        kind = child.type
+        if kind in ("strong_open", "strong_close"):
+            state["bold"] = kind == "strong_open" or bool(state.get("base_bold"))
+        elif kind in ("em_open", "em_close"):
+            state["italic"] = kind == "em_open"
+        elif kind == "link_open":
+            state["link"], state["link_text"] = child.attrs.get("href", ""), []
+        elif kind == "link_close":
+            self._link(paragraph, str(state["link"]), "".join(state["link_text"]))
+            state["link"] = None
+        elif state["link"] is not None and kind in ("text", "code_inline"):
+            state["link_text"].append(child.content)
+        elif kind in ("text", "code_inline"):
+            run = paragraph.add_run(child.content)
+            run.bold, run.italic = state["bold"] or None, state["italic"] or None
+        elif kind == "softbreak":
+            paragraph.add_run(" ")
+        elif kind == "hardbreak":
+            paragraph.add_run().add_break()
+
+    def _link(self, paragraph: Any, href: str, text: str) -> None:
+        if href == "blank:":
+            run = paragraph.add_run(f"[{text}: ________________]" if text else "[________________]")
+            run._r.get_or_add_rPr().style = self._style_ids["Blank"]
+        elif href.startswith("#"):
+            anchor = href[1:]
+            number = self.source.anchors.get(anchor)
+            if number is None:
+                raise ReferenceDocxError(f"{self.meta.title}: the cross-reference #{anchor} names no clause")
+            ooxml.add_field(paragraph, f"REF {ooxml.bookmark_name(anchor)} \\r \\h", text or number)
+        else:
+            ooxml.add_hyperlink(paragraph, text or href, url=href, style_id=self._style_ids["Hyperlink"])
+
+
+def _matching_close(tokens: list[Token], start: int) -> int:
+    depth = 0
+    for i in range(start, len(tokens)):
+        depth += tokens[i].nesting
+        if depth == 0:
+            return i
+    return len(tokens) - 1
+
+
+def _column_widths(rows: list[list[Token]], columns: int, total: int) -> list[Emu]:
+    """Return column widths in proportion to their text, no column narrower than 12%."""
+    weights = []
+    for c in range(columns):
+        lengths = [len(r[c].content) for r in rows if c < len(r)]
+        longest_word = max((len(w) for r in rows if c < len(r) for w in r[c].content.split()), default=4)
+        weights.append(max(sum(lengths) / max(len(lengths), 1), longest_word * 1.5, 6))
+    floor = 0.12 * total
+    raw = [total * w / sum(weights) for w in weights]
+    widths = [max(floor, w) for w in raw]
+    scale = total / sum(widths)
+    return [Emu(int(w * scale)) for w in widths]
+
+
+def _number_text(counters: list[int], level: int) -> str:
+    from ngokit.writer.styles import heading_number
+
+    return heading_number(counters, level)

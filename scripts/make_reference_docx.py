@@ -1,0 +1,187 @@
+"""Build kit_templates/peer-network/reference.docx: the look of every document in the kit.
+
+Run `uv run python scripts/make_reference_docx.py` after changing a style here. A TA
+organisation can instead open reference.docx in Word or LibreOffice, change fonts, colours
+and letterhead, and save it: the writer takes every style from that file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ngokit.writer.package import save_reproducibly  # noqa: E402
+from ngokit.writer.styles import LIST_LEVELS, NUMBERED_HEADING_LEVELS  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "kit_templates" / "peer-network" / "reference.docx"
+INK = RGBColor(0x1F, 0x2A, 0x44)
+ACCENT = RGBColor(0x2E, 0x5E, 0x8C)
+HEADING_NUM_ID = 10
+LIST_ABSTRACT_ID = 21
+
+
+def main() -> None:
+    doc = Document()
+    _page(doc)
+    _base_styles(doc)
+    _headings(doc)
+    _own_styles(doc)
+    _numbering(doc)
+    _clean_properties(doc)
+    save_reproducibly(doc, OUT)
+    print(f"wrote {OUT}")
+
+
+def _page(doc) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.3)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.header_distance = section.footer_distance = Cm(1.1)
+
+
+def _base_styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    rfonts = normal.element.rPr.rFonts
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(slot), "Calibri")
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    title = doc.styles["Title"]
+    title.font.name, title.font.size, title.font.color.rgb = "Cambria", Pt(26), INK
+    title.paragraph_format.space_after = Pt(6)
+    subtitle = doc.styles["Subtitle"]
+    subtitle.font.size, subtitle.font.color.rgb, subtitle.font.italic = Pt(14), ACCENT, False
+    subtitle.paragraph_format.space_after = Pt(18)
+    for name in ("Header", "Footer"):
+        style = doc.styles[name]
+        style.font.size, style.font.color.rgb = Pt(8.5), RGBColor(0x55, 0x5B, 0x66)
+    for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
+        doc.styles[name].paragraph_format.space_after = Pt(3)
+    doc.styles["TOC Heading"].font.color.rgb = INK
+
+
+def _headings(doc) -> None:
+    sizes = {1: 14, 2: 12, 3: 11}
+    for level, size in sizes.items():
+        style = doc.styles[f"Heading {level}"]
+        style.font.name, style.font.size, style.font.color.rgb = "Cambria", Pt(size), INK
+        style.font.bold = True
+        style.paragraph_format.space_before = Pt(16 if level == 1 else 10)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
+        rfonts = style.element.rPr.rFonts
+        for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            rfonts.set(qn(slot), "Cambria")
+        numpr = style.element.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_numId().val = HEADING_NUM_ID
+        if level > 1:
+            numpr.get_or_add_ilvl().val = level - 1
+
+
+def _own_styles(doc) -> None:
+    styles = doc.styles
+    guidance = styles.add_style("Guidance", WD_STYLE_TYPE.PARAGRAPH)
+    guidance.base_style = styles["Normal"]
+    guidance.font.size, guidance.font.color.rgb = Pt(9.5), RGBColor(0x1F, 0x3B, 0x57)
+    guidance.paragraph_format.left_indent = guidance.paragraph_format.right_indent = Cm(0.3)
+    guidance.paragraph_format.space_after = Pt(0)
+    guidance.paragraph_format.keep_together = True
+    ppr = guidance.element.get_or_add_pPr()
+    ppr.append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}>'
+        '<w:top w:val="single" w:sz="4" w:space="4" w:color="8FA9C4"/>'
+        '<w:left w:val="single" w:sz="24" w:space="6" w:color="2E5E8C"/>'
+        '<w:bottom w:val="single" w:sz="4" w:space="4" w:color="8FA9C4"/>'
+        '<w:right w:val="single" w:sz="4" w:space="4" w:color="8FA9C4"/>'
+        '<w:between w:val="nil"/></w:pBdr>'))  # fmt: skip
+    ppr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="EAF1F8"/>'))
+    _move_after_pbdr(ppr)
+
+    detail = styles.add_style("Cover Detail", WD_STYLE_TYPE.PARAGRAPH)
+    detail.base_style = styles["Normal"]
+    detail.font.size, detail.font.color.rgb = Pt(10.5), RGBColor(0x33, 0x3A, 0x45)
+    detail.paragraph_format.space_after = Pt(2)
+
+    table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = styles["Normal"]
+    table_text.font.size = Pt(9.5)
+    table_text.paragraph_format.space_after = Pt(2)
+    table_text.paragraph_format.line_spacing = 1.0
+
+    for level in (1, 2):
+        toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = styles["Normal"]
+        toc.paragraph_format.space_after = Pt(2)
+        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        toc.paragraph_format.tab_stops.add_tab_stop(Cm(16.4), alignment=2, leader=1)  # right, dots
+        toc.hidden = False
+
+    blank = styles.add_style("Blank", WD_STYLE_TYPE.CHARACTER)
+    blank.element.get_or_add_rPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF2CC"/>'))
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb, link.font.underline = ACCENT, True
+    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _move_after_pbdr(ppr) -> None:
+    """Keep pPr children in schema order: pBdr and shd come before spacing and indentation."""
+    order = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+             "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+             "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+             "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+             "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+             "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"]  # fmt: skip
+    children = sorted(ppr, key=lambda e: order.index(e.tag.split("}")[1]))
+    for child in children:
+        ppr.append(child)
+
+
+def _numbering(doc) -> None:
+    numbering = doc.part.numbering_part.element
+    heading_levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:pStyle w:val="Heading{i + 1}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{680 + 170 * i}"/></w:tabs>'
+        f'<w:ind w:left="{680 + 170 * i}" w:hanging="{680 + 170 * i}"/></w:pPr></w:lvl>'
+        for i, text in enumerate(NUMBERED_HEADING_LEVELS)
+    )
+    list_levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{567 * (i + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
+        for i, (fmt, text) in enumerate(LIST_LEVELS)
+    )
+    first_num = numbering.find(qn("w:num"))
+    for aid, levels in ((HEADING_NUM_ID + 10, heading_levels), (LIST_ABSTRACT_ID, list_levels)):
+        first_num.addprevious(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{aid}">'
+            f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'))  # fmt: skip
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{HEADING_NUM_ID}">'
+        f'<w:abstractNumId w:val="{HEADING_NUM_ID + 10}"/></w:num>'))  # fmt: skip
+
+
+def _clean_properties(doc) -> None:
+    props = doc.core_properties
+    props.author = props.last_modified_by = ""
+    props.comments = props.keywords = props.subject = props.title = ""
+    props.revision = 1
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
+
+
+if __name__ == "__main__":
+    main()
