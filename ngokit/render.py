@@ -80,6 +80,7 @@ def _filters(settings: RenderSettings) -> dict[str, Any]:
         "country_name": lambda code: md_escape(formats.country_name(code, settings.language)),
         "currency_name": lambda code: formats.currency_name(code, settings.language),
         "md": md_escape,
+        "labels": lambda values, names: [names[v] for v in values or ()],
     }
 
 
