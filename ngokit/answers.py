@@ -201,13 +201,13 @@ def _check_bounds(question: Question, value: Any, values: Mapping[str, Any]) -> 
 def _text(question: Question, value: Any, context: _Context) -> str:
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise _Invalid(_("must be text"))
-    text = " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
-    bad = _XML_ILLEGAL.search(text)
+    bad = _XML_ILLEGAL.search(str(value))
     if bad:
         raise _Invalid(
             _("contains a control character (code {0}) at position {1} that a Word file "
               "cannot hold; retype the text").format(hex(ord(bad.group())), bad.start() + 1)
         )  # fmt: skip
+    text = " ".join(str(value).split())
     if len(text) > question.max_length:
         raise _Invalid(_("is too long: at most {0} characters").format(question.max_length))
     return text

@@ -53,17 +53,22 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
               kit: Kit | str | Path | None = None) -> BuiltKit:  # fmt: skip
     """Return the kit built from answers (validated here when given as a file or a mapping)."""
     options = options or BuildOptions()
+    created = not options.out.exists()
     options.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".ngokit-work-", dir=options.out))
+    built = None
     try:
         kit = kit if isinstance(kit, Kit) else load_kit(kit, work)
         _check_trust(kit, options)
         valid = _validated(answers, kit)
         target = options.out / kit_slug(valid["network_name"])
         _check_target(target, options)
-        return _build_into(valid, kit, options, target, work)
+        built = _build_into(valid, kit, options, target, work)
+        return built
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if built is None and created:
+            shutil.rmtree(options.out, ignore_errors=True)
 
 
 def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -14,7 +13,18 @@ from ngokit.i18n import _
 OUT_HELP = "Folder to build kits in (default: ./kits)."
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class NgokitGroup(click.Group):
+    """The command group with the one error handler: ``Error: ...`` on stderr, exit 1 (2)."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except NgokitError as exc:
+            click.echo(_("Error: {0}").format(exc), err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=NgokitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ngokit")
 def cli() -> None:
     """Governance starter kits for peer-led networks of people who use drugs.
@@ -100,25 +110,12 @@ def _report(built) -> None:  # type: ignore[no-untyped-def]
     click.echo(_("Kit built: {0}").format(built.path))
     for document in built.documents:
         click.echo(f"  {document.name}")
-    click.echo(f"  answers.yaml")
+    click.echo("  answers.yaml")
     if built.zip_path:
         click.echo(_("Zip: {0}").format(built.zip_path))
     click.echo(_("Rebuild after editing the answers: ngokit build {0} --force").format(built.path / "answers.yaml"))
 
 
 def main() -> None:
-    """Run the CLI; every expected failure prints "Error: ..." and exits non-zero."""
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo(_("Aborted."), err=True)
-        sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except NgokitError as exc:
-        click.echo(_("Error: {0}").format(exc), err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo(_("Interrupted; nothing was written."), err=True)
-        sys.exit(130)
+    """Run the ngokit command."""
+    cli(prog_name="ngokit")

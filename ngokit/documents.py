@@ -72,7 +72,7 @@ def _meta(front: dict, answers: Answers, kit: Kit, options: BuildOptions,
         language=language,
         kit_date=answers["kit_date"],
         status=status,
-        version=_("%(kit)s, version %(version)s") % {"kit": kit.title, "version": kit.version},
+        version=_("kit version %(version)s") % {"version": kit.version},
         labels=Labels(
             guidance=_("Guidance for drafters:"),
             contents=_("Contents"),
