@@ -24,7 +24,7 @@ from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.package import save_reproducibly
 from ngokit.writer.source import Source, heading_anchor, strip_anchor
-from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
+from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES, heading_number
 
 _LIST_ABSTRACT_ID = 21
 _HEADER_FILL = "DCE6F0"
@@ -174,7 +174,7 @@ class DocumentWriter:
             counters[level:] = [0] * (3 - level)
             inline = tokens[i + 1]
             anchor = heading_anchor(inline) or f"h{i}"
-            number = _number_text(counters, level) if self.source.numbered else ""
+            number = heading_number(counters, level, as_shown=True) if self.source.numbered else ""
             text = "".join(c.content for c in inline.children or () if c.type == "text")
             text = text.rstrip().removesuffix("{id=" + anchor + "}").rstrip()
             entries.append((level, number, text, ooxml.bookmark_name(anchor)))
@@ -419,9 +419,3 @@ def _column_widths(rows: list[list[Token]], columns: int, total: int) -> list[Em
     widths = [max(floor, w) for w in raw]
     scale = total / sum(widths)
     return [Emu(int(w * scale)) for w in widths]
-
-
-def _number_text(counters: list[int], level: int) -> str:
-    from ngokit.writer.styles import heading_number
-
-    return heading_number(counters, level)

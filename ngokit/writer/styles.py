@@ -17,9 +17,13 @@ LIST_LEVELS = (("lowerLetter", "(%1)"), ("lowerRoman", "(%2)"), ("decimal", "%3.
 """How numbered lists inside clauses read: (a) / (i) / 1."""
 
 
-def heading_number(counters: list[int], level: int) -> str:
-    """Return the number Word will show for a heading, e.g. ``"7.2"`` for counters [7, 2]."""
+def heading_number(counters: list[int], level: int, as_shown: bool = False) -> str:
+    """Return a heading's clause number, e.g. ``"7.2"`` for counters [7, 2].
+
+    With ``as_shown`` the number is exactly what Word shows before the heading (``"7."``);
+    otherwise it reads well inside a sentence ("see clause 7").
+    """
     text = NUMBERED_HEADING_LEVELS[level - 1]
     for i, value in enumerate(counters[:level], start=1):
         text = text.replace(f"%{i}", str(value))
-    return text.rstrip(".")
+    return text if as_shown else text.rstrip(".")

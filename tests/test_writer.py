@@ -1,0 +1,168 @@
+"""The Markdown → DOCX writer: styles, numbering, references, tables, blanks, guidance."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from ngokit.errors import ReferenceDocxError
+from ngokit.kit import load_kit
+from ngokit.writer import DocumentMeta, check_reference, parse_source, write_docx
+
+SOURCE = """---
+title: Test document
+numbered: true
+toc: true
+---
+
+# Name {id=name}
+
+Text with **bold**, *italic* and a [link](https://example.org). See clause [](#quorum).
+
+## Quorum {id=quorum}
+
+The meeting needs [number of members](blank:) members.
+
+1. first
+2. second
+
+Next list:
+
+1. again first
+
+- a bullet
+  - a nested bullet
+
+> Why this clause is here.
+
+| Band | Who approves |
+|---|---|
+| up to 100 | one signatory |
+| above 100 | two signatories |
+"""
+
+
+def write(tmp_path: Path, text: str = SOURCE, **meta) -> Path:
+    path = tmp_path / "doc.docx"
+    defaults = dict(title="Test document", network="Net", subject="Kit", language="en-GB",
+                    kit_date=date(2026, 1, 2), status="Draft for adoption", version="1")  # fmt: skip
+    write_docx(parse_source(text), path, DocumentMeta(**{**defaults, **meta}), load_kit().reference_docx)
+    return path
+
+
+def test_headings_use_real_heading_styles(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [("Heading 1", "Name"), ("Heading 2", "Quorum")]
+
+
+def test_heading_numbers_come_from_the_style_not_the_text(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    numbering = document.styles["Heading 1"].element.pPr.numPr
+    assert numbering is not None and numbering.numId.val > 0
+    assert not any(p.text[:1].isdigit() for p in document.paragraphs if p.style.name.startswith("Heading"))
+
+
+def test_cross_reference_is_a_field_with_the_clause_number(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    body = document.element.body.xml
+    assert "REF _Ref_quorum" in body
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("Text with"))
+    assert paragraph.text.endswith("See clause 1.1.")
+
+
+def test_a_reference_to_a_missing_clause_is_an_error(tmp_path):
+    with pytest.raises(ReferenceDocxError, match="#nowhere"):
+        write(tmp_path, "---\nnumbered: true\n---\n# A\n\nsee [](#nowhere)\n")
+
+
+def test_each_numbered_list_restarts(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    items = [p for p in document.paragraphs if p.style.name == "List Number"]
+    num_ids = [p._p.pPr.numPr.numId.val for p in items]
+    assert [p.text for p in items] == ["first", "second", "again first"]
+    assert num_ids[0] == num_ids[1] != num_ids[2]
+
+
+def test_nested_bullets(tmp_path):
+    styles = [(p.style.name, p.text) for p in docx.Document(str(write(tmp_path))).paragraphs]
+    assert ("List Bullet", "a bullet") in styles and ("List Bullet 2", "a nested bullet") in styles
+
+
+def test_blank_is_marked_by_brackets_and_a_style(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    runs = [r for p in document.paragraphs for r in p.runs if r.style.name == "Blank"]
+    assert [r.text for r in runs] == ["[number of members: ________________]"]
+
+
+def test_guidance_is_a_labelled_box_and_can_be_left_out(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    notes = [p.text for p in document.paragraphs if p.style.name == "Guidance"]
+    assert notes == ["Guidance for drafters: Why this clause is here."]
+    clean = docx.Document(str(write(tmp_path, guidance=False)))
+    assert not [p for p in clean.paragraphs if p.style.name == "Guidance"]
+
+
+def test_table_has_a_repeating_header_row(tmp_path):
+    table = docx.Document(str(write(tmp_path))).tables[0]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert [c.text for c in table.rows[0].cells] == ["Band", "Who approves"]
+    assert all(run.bold for run in table.rows[0].cells[0].paragraphs[0].runs)
+    widths = [c.width for c in table.rows[1].cells]
+    assert all(w > 0 for w in widths)
+
+
+def test_contents_field_lists_the_headings_before_any_update(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    assert 'TOC \\o "1-2"' in document.element.body.xml
+    toc = [p.text for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert toc == ["1.  Name", "1.1  Quorum"]
+
+
+def test_header_footer_and_language(tmp_path):
+    document = docx.Document(str(write(tmp_path)))
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "Net  |  Test document"
+    footer = section.footer.paragraphs[0]
+    assert "PAGE" in footer._p.xml and "NUMPAGES" in footer._p.xml
+    assert footer.text.startswith("Page 1 of 1")
+    assert 'w:val="en-GB"' in document.styles.element.xml
+
+
+def test_cover_block(tmp_path):
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(write(tmp_path))).paragraphs[:4]]
+    assert paragraphs[:2] == [("Title", "Test document"), ("Subtitle", "Net")]
+    assert ("Cover Detail", "Status: Draft for adoption") in paragraphs
+
+
+def test_reference_without_a_needed_style_names_it(tmp_path):
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    with pytest.raises(ReferenceDocxError, match="Guidance") as caught:
+        check_reference(plain)
+    assert "Blank" in str(caught.value)
+
+
+def test_a_reference_that_is_not_a_word_file(tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(ReferenceDocxError, match="cannot read"):
+        check_reference(broken)
+
+
+def test_own_reference_docx_changes_the_look(tmp_path):
+    custom = tmp_path / "custom.docx"
+    shutil.copy(load_kit().reference_docx, custom)
+    look = docx.Document(str(custom))
+    look.styles["Normal"].font.name = "Liberation Serif"
+    look.save(str(custom))
+    path = tmp_path / "doc.docx"
+    meta = DocumentMeta(title="T", network="N", subject="K", language="en", kit_date=date(2026, 1, 1),
+                        status="Draft", version="1")  # fmt: skip
+    write_docx(parse_source(SOURCE), path, meta, custom)
+    assert docx.Document(str(path)).styles["Normal"].font.name == "Liberation Serif"
