@@ -106,6 +106,20 @@ def questions(fmt: str, template: str | None) -> None:
     click.echo(printer(kit.questionnaire), nl=False)
 
 
+@cli.command()
+@click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
+def countries(template: str | None) -> None:
+    """List the countries with a curated pack, and when each was last verified."""
+    from ngokit.countries import country_name
+    from ngokit.kit import load_kit
+
+    kit = load_kit(template)
+    click.echo(_("Curated country packs ({0}); other countries get a generic kit:").format(len(kit.packs)))
+    for code, pack in sorted(kit.packs.items()):
+        forms = ", ".join(f["local_name"] for f in pack.data["legal_forms"])
+        click.echo(f"  {code}  {country_name(code):<16} {_('verified')} {pack.last_verified}  {forms}")
+
+
 def _report(built) -> None:  # type: ignore[no-untyped-def]
     click.echo(_("Kit built: {0}").format(built.path))
     for document in built.documents:

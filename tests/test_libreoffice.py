@@ -1,0 +1,93 @@
+"""LibreOffice as the real client: every document of every example converts and reads right.
+
+These tests skip when LibreOffice (soffice) or poppler-utils are missing, except in CI
+(NGOKIT_REQUIRE_LIBREOFFICE=1, set by .ci/run), where they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ngokit import BuildOptions, build_kit
+from ngokit.errors import NgokitError
+from ngokit.pdf import convert_to_pdf, find_soffice
+
+from .conftest import EXAMPLES
+
+pytestmark = pytest.mark.libreoffice
+
+
+@pytest.fixture(scope="module", autouse=True)
+def needs_libreoffice():
+    missing = [tool for tool, found in (("soffice", find_soffice()), ("pdftotext", shutil.which("pdftotext")),
+                                        ("pdfinfo", shutil.which("pdfinfo"))) if not found]  # fmt: skip
+    if missing and os.environ.get("NGOKIT_REQUIRE_LIBREOFFICE"):
+        pytest.fail(f"LibreOffice tests required but missing: {', '.join(missing)}")
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)}")
+
+
+@pytest.fixture(scope="module")
+def pdf_kits(tmp_path_factory) -> dict[str, list[Path]]:
+    """Build every example with --pdf (one LibreOffice run per kit); return the PDFs by example."""
+    out = tmp_path_factory.mktemp("kits")
+    kits = {}
+    for example in EXAMPLES:
+        built = build_kit(example, BuildOptions(out=out, pdf=True))
+        kits[example.stem] = sorted(built.path.glob("*.pdf"))
+    return kits
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
+def test_every_document_converts(pdf_kits, example):
+    pdfs = pdf_kits[example]
+    docx_count = len(list(pdfs[0].parent.glob("*.docx")))
+    assert len(pdfs) == docx_count >= 5
+
+
+@pytest.mark.parametrize("example", [p.stem for p in EXAMPLES])
+def test_header_footer_and_page_counts(pdf_kits, example):
+    network = {
+        "kenya-national-network": "Amani Network of People who Use Drugs",
+        "unregistered-network-asia": "Jaringan Sebaya Kota",
+        "fiscally-hosted-regional-network": "Regional Peer Network of Eastern Europe and Central",
+        "women-led-network": "Sisters Who Use Drugs Network",
+    }[example]
+    for pdf in pdf_kits[example]:
+        text = pdf_text(pdf)
+        pages = page_count(pdf)
+        assert network in text, pdf.name
+        assert f"Page 1 of {pages}" in text, pdf.name
+        assert 1 <= pages <= 40, (pdf.name, pages)
+
+
+def test_clause_numbers_are_rendered_by_the_word_processor(pdf_kits):
+    constitution = next(p for p in pdf_kits["kenya-national-network"] if p.name.startswith("01-"))
+    text = pdf_text(constitution)
+    assert re.search(r"^\s*1\.\s+\S", text, re.M), "no level-1 clause number"
+    assert re.search(r"^\s*1\.1\s+\S", text, re.M), "no level-2 clause number"
+    assert re.search(r"^\s*\(a\)\s+\S", text, re.M), "no (a) list item"
+
+
+def test_a_document_libreoffice_cannot_read_is_reported(tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_text("not a document", encoding="utf-8")
+    with pytest.raises(NgokitError, match="did not make broken.pdf"):
+        convert_to_pdf([broken], tmp_path, tmp_path / "profile")
+
