@@ -1,30 +1,38 @@
-"""ngokit: a governance starter kit for peer-led networks of people who use drugs."""
+"""ngokit: a governance starter kit for peer-led networks of people who use drugs.
+
+The public API is imported on first use, so that ``ngokit --help`` and the wizard's first
+question appear without waiting for python-docx, cookiecutter and Babel.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
 
-from ngokit.answers import Answers, dump_answers, load_answers, validate_answers  # noqa: E402
-from ngokit.build import BuildOptions, BuiltKit, build_kit  # noqa: E402
-from ngokit.errors import AnswersError, NgokitError, Problem  # noqa: E402
-from ngokit.kit import Kit, load_kit  # noqa: E402
-from ngokit.questionnaire import Question, Questionnaire, load_questionnaire  # noqa: E402
+_API = {
+    "Answers": "ngokit.answers",
+    "dump_answers": "ngokit.answers",
+    "load_answers": "ngokit.answers",
+    "validate_answers": "ngokit.answers",
+    "BuildOptions": "ngokit.build",
+    "BuiltKit": "ngokit.build",
+    "build_kit": "ngokit.build",
+    "AnswersError": "ngokit.errors",
+    "NgokitError": "ngokit.errors",
+    "Problem": "ngokit.errors",
+    "Kit": "ngokit.kit",
+    "load_kit": "ngokit.kit",
+    "Question": "ngokit.questionnaire",
+    "Questionnaire": "ngokit.questionnaire",
+    "load_questionnaire": "ngokit.questionnaire",
+}
 
-__all__ = [
-    "Answers",
-    "AnswersError",
-    "BuildOptions",
-    "BuiltKit",
-    "Kit",
-    "NgokitError",
-    "Problem",
-    "Question",
-    "Questionnaire",
-    "__version__",
-    "build_kit",
-    "dump_answers",
-    "load_answers",
-    "load_kit",
-    "load_questionnaire",
-    "validate_answers",
-]
+__all__ = ["__version__", *sorted(_API)]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'ngokit' has no attribute {name!r}")

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from ngokit import countries
+from ngokit.yamltext import load_yaml
 from ngokit.errors import AnswersError, Problem
 from ngokit.i18n import _
 from ngokit.questionnaire import Question, Questionnaire
@@ -133,7 +134,7 @@ def load_answers(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise AnswersError([Problem("", _("cannot read the file: {0}").format(exc))], str(path)) from None
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         raise AnswersError([Problem("", _syntax_message(exc))], str(path)) from None
     if data is None:

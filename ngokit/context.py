@@ -36,7 +36,7 @@ def document_context(answers: Answers, kit: Kit, translations: gettext.NullTrans
 
 
 def _country(code: str, language: str, kit: Kit) -> dict[str, Any]:
-    pack = kit.packs.get(code)
+    pack = kit.pack(code)
     return {
         "code": code,
         "name": md_escape(countries.country_name(code, babel_locale(language))),

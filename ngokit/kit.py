@@ -11,7 +11,7 @@ from typing import Any
 from ngokit import countries
 from ngokit.errors import KitError
 from ngokit.i18n import PSEUDO_LOCALE, available_languages
-from ngokit.packs import CountryPack, load_packs
+from ngokit.packs import CountryPack, load_pack_of, load_packs
 from ngokit.questionnaire import Questionnaire, load_questionnaire
 
 DEFAULT_KIT = "peer-network"
@@ -51,13 +51,17 @@ class Kit:
 
     @property
     def packs(self) -> dict[str, CountryPack]:
-        """Return the kit's curated country packs by ISO code."""
+        """Return every curated country pack of the kit, by ISO code."""
         return load_packs(self.path / "countries")
+
+    def pack(self, code: str) -> CountryPack | None:
+        """Return the country pack of one country, or None when the kit has none."""
+        return load_pack_of(self.path / "countries", code)
 
     def country_facts(self, code: str, languages: tuple[str, ...]) -> Mapping[str, Any]:
         """Return the ``country_*`` values that question defaults use, pack first, then Babel."""
         facts = countries.country_facts(code, languages)
-        pack = self.packs.get(code)
+        pack = self.pack(code)
         if pack is not None and pack.financial_year_start:
             facts["country_financial_year_start"] = pack.financial_year_start
         return facts

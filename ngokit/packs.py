@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ngokit.yamltext import load_yaml
 from ngokit.errors import KitError
 
 _TOP_KEYS = {"code", "name", "summary", "legal_forms", "constitution_requirements",
@@ -46,7 +47,7 @@ class CountryPack:
 def load_pack(path: Path, today: date | None = None) -> CountryPack:
     """Return a country pack, or raise KitError naming every way it breaks the schema."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KitError(f"cannot read the country pack {path}: {exc}") from exc
     problems = pack_problems(data, path.stem, today or date.today())
@@ -59,6 +60,13 @@ def load_pack(path: Path, today: date | None = None) -> CountryPack:
 def load_packs(folder: Path) -> dict[str, CountryPack]:
     """Return every country pack in a kit's ``countries/`` folder, by ISO code."""
     return {p.stem: load_pack(p) for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
+
+
+@lru_cache(maxsize=64)
+def load_pack_of(folder: Path, code: str) -> CountryPack | None:
+    """Return the pack of one country from a kit's ``countries/`` folder, or None."""
+    path = folder / f"{code}.yaml"
+    return load_pack(path) if path.is_file() else None
 
 
 def pack_problems(data: Any, code: str, today: date) -> list[str]:

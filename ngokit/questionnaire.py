@@ -15,6 +15,7 @@ import yaml
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from ngokit.yamltext import load_yaml
 from ngokit.errors import KitError
 
 QUESTION_TYPES = frozenset(
@@ -123,7 +124,7 @@ class Questionnaire:
 def load_questionnaire(path: Path) -> Questionnaire:
     """Return the questionnaire declared in a ``questions.yaml`` file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KitError(f"cannot read the questionnaire {path}: {exc}") from exc
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gettext
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, Undefined
+from jinja2.bccache import BytecodeCache, Bucket
 from jinja2.ext import Extension
 
 from ngokit import formats
@@ -39,6 +41,28 @@ class RenderSettings:
 _settings: ContextVar[RenderSettings] = ContextVar("ngokit_render_settings")
 
 
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process, keyed by name and source checksum.
+
+    cookiecutter makes new Jinja environments for every kit, so without this each build of a
+    batch would compile every template again (most of a warm build's time).
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
 class KitExtension(Extension):
     """Jinja extension every kit lists in ``_extensions``: gettext, money, dates, blanks.
 
@@ -56,6 +80,7 @@ class KitExtension(Extension):
         environment.policies["ext.i18n.trimmed"] = True
         environment.filters.update(_filters(settings))
         environment.globals.update(blank=blank, ref=ref)
+        environment.bytecode_cache = _BYTECODE
 
 
 def _filters(settings: RenderSettings) -> dict[str, Any]:
@@ -119,30 +144,53 @@ def render_sources(
 ) -> Path:
     """Return the folder of Markdown sources rendered from a kit template.
 
+    Uses cookiecutter's generation API (context, prompts without input, file generation)
+    rather than its ``cookiecutter()`` entry point, which also writes a replay file and
+    imports an HTTP client that a local kit does not need.
+
     Args:
         kit_dir: the kit template (a local cookiecutter template folder).
         context: the private variables to pass (``_answers``, ``_country``...), never rendered.
-        work_dir: an empty folder for output, replay and cache.
+        work_dir: an empty folder for the output.
         settings: the documents' language and translations.
-        accept_hooks: run the kit's hooks (only for a trusted kit).
+        accept_hooks: run the kit's pre- and post-generation hooks (only for a trusted kit).
     """
     from cookiecutter.exceptions import CookiecutterException
-    from cookiecutter.main import cookiecutter
+    from cookiecutter.generate import generate_context, generate_files
+    from cookiecutter.prompt import prompt_for_config
     from jinja2 import TemplateError
 
+    out = work_dir / "sources"
     try:
-        with render_settings(settings):
-            project = cookiecutter(
-                str(kit_dir),
-                no_input=True,
-                extra_context=dict(context),
-                output_dir=str(work_dir / "sources"),
-                default_config=_private_config(work_dir),
-                accept_hooks=accept_hooks,
-            )
+        with render_settings(settings), _importable(kit_dir):
+            full = generate_context(str(kit_dir / "cookiecutter.json"), {}, dict(context))
+            full["_cookiecutter"] = {k: v for k, v in full["cookiecutter"].items() if not k.startswith("_")}
+            full["cookiecutter"].update(prompt_for_config(full, no_input=True))
+            full["cookiecutter"].update(_template=str(kit_dir), _repo_dir=str(kit_dir),
+                                        _output_dir=str(out), _checkout=None)  # fmt: skip
+            project = generate_files(str(kit_dir), full, output_dir=str(out), accept_hooks=accept_hooks)
     except (CookiecutterException, TemplateError, OSError, ValueError) as exc:
-        raise KitError(f"the kit template {kit_dir} could not be rendered: {exc}") from exc
+        raise KitError(f"the kit template {kit_dir} could not be rendered: {_describe(exc)}") from exc
     return Path(project)
+
+
+def _describe(exc: Exception) -> str:
+    """Return a short account of a rendering error (cookiecutter's includes the whole context)."""
+    error = getattr(exc, "error", None)
+    if error is not None:
+        where = f" ({error.filename}, line {error.lineno})" if getattr(error, "lineno", None) else ""
+        return f"{getattr(exc, 'message', '')} {getattr(error, 'message', error)}{where}".strip()
+    return str(exc)
+
+
+@contextlib.contextmanager
+def _importable(kit_dir: Path) -> Iterator[None]:
+    """Let a kit's own Jinja extensions (Python files in the kit folder) be imported."""
+    sys.path.insert(0, str(kit_dir))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(kit_dir))
 
 
 def fetch_kit(source: str, work_dir: Path) -> Path:

@@ -12,6 +12,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ngokit.yamltext import load_yaml
 from ngokit.errors import KitError
 from ngokit.writer.styles import heading_number
 
@@ -54,7 +55,7 @@ def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, Any
     if end < 0:
         raise KitError(f"{name}: the front matter that starts with --- never ends")
     try:
-        front = yaml.safe_load(text[4:end]) or {}
+        front = load_yaml(text[4:end]) or {}
     except yaml.YAMLError as exc:
         raise KitError(f"{name}: the front matter is not valid YAML: {exc}") from exc
     return front, text[end + 5 :]

@@ -1,0 +1,109 @@
+"""Benchmarks: build times and our Markdown → DOCX writer against pandoc, as medians.
+
+Run:  uv run python benchmarks/run.py [--runs N] [--only build,writer,wizard,batch]
+Machines are noisy: every comparison is measured side by side in one run, and medians are
+reported. pandoc (Debian's package) is needed for the writer comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    """Return the median wall time of an action in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bench_build(runs: int) -> list[str]:
+    from ngokit import BuildOptions, build_kit
+    from ngokit.examples import demo_answers
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        cold = median_ms(lambda: subprocess.run([sys.executable, "-m", "ngokit", "demo", "--out", str(out / "cold"),
+                                                 "--force"], check=True, capture_output=True), runs)  # fmt: skip
+        options = BuildOptions(out=out / "warm", force=True)
+        build_kit(demo_answers(), options)  # warm-up: imports, caches
+        warm = median_ms(lambda: build_kit(demo_answers(), options), runs)
+    return [f"| cold `ngokit demo` (new process) | {cold:.0f} ms | < 1000 ms |",
+            f"| warm in-process build of the whole kit | {warm:.0f} ms | < 150 ms |"]  # fmt: skip
+
+
+def bench_writer(runs: int) -> list[str]:
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        return ["| writer vs pandoc | skipped: pandoc not installed | |"]
+    from ngokit.answers import load_answers, validate_answers
+    from ngokit.context import document_context
+    from ngokit.documents import _meta
+    from ngokit.build import BuildOptions
+    from ngokit.examples import demo_answers
+    from ngokit.i18n import translations_for
+    from ngokit.kit import load_kit
+    from ngokit.render import RenderSettings, render_sources
+    from ngokit.writer import parse_source, split_front_matter, write_docx
+
+    kit = load_kit()
+    answers = validate_answers(load_answers(demo_answers()), kit.questionnaire, languages=kit.languages,
+                               country_facts=kit.country_facts)  # fmt: skip
+    translations = translations_for(kit.locale_dir, "en")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        sources = render_sources(kit.path, document_context(answers, kit, translations), work,
+                                 RenderSettings("en", answers["currency"], translations))  # fmt: skip
+        ours_total = theirs_total = 0.0
+        for md in sorted(sources.glob("*.md")):
+            text = md.read_text(encoding="utf-8")
+            front, body = split_front_matter(text)
+            if not body.strip():
+                continue
+            plain = work / f"{md.stem}.body.md"
+            plain.write_text(body, encoding="utf-8")
+            meta = _meta(dict(front), answers, kit, BuildOptions(), translations, [])
+            ours = median_ms(lambda: write_docx(parse_source(text), work / "ours.docx", meta, kit.reference_docx), runs)
+            theirs = median_ms(lambda: subprocess.run(
+                [pandoc, "-f", "commonmark+pipe_tables", "-t", "docx", "--reference-doc", str(kit.reference_docx),
+                 "-o", str(work / "pandoc.docx"), str(plain)], check=True, capture_output=True), runs)  # fmt: skip
+            ours_total, theirs_total = ours_total + ours, theirs_total + theirs
+            rows.append(f"| {md.stem}: ngokit writer / pandoc | {ours:.0f} ms / {theirs:.0f} ms | "
+                        f"{theirs / ours:.1f}× faster (target ≥ 3×) |")  # fmt: skip
+        rows.append(f"| all documents: ngokit writer / pandoc | {ours_total:.0f} ms / {theirs_total:.0f} ms | "
+                    f"{theirs_total / ours_total:.1f}× faster |")  # fmt: skip
+    return rows
+
+
+BENCHES = {"build": bench_build, "writer": bench_writer}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (median reported)")
+    parser.add_argument("--only", default=",".join(BENCHES), help="comma-separated: " + ", ".join(BENCHES))
+    args = parser.parse_args()
+    print(f"| measurement (median of {args.runs}) | result | target / ratio |")
+    print("|---|---|---|")
+    for name in args.only.split(","):
+        for row in BENCHES[name.strip()](args.runs):
+            print(row, flush=True)
+
+
+if __name__ == "__main__":
+    main()
