@@ -62,7 +62,12 @@ class Answers:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the answers as plain YAML-ready data (dates as ISO strings, money as numbers)."""
-        return {k: _plain(v) for k, v in self.values.items()}
+        return plain_values(self.values)
+
+
+def plain_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Return answers as plain YAML-ready data: dates as ISO strings, money as numbers."""
+    return {k: _plain(v) for k, v in values.items()}
 
 
 class _Invalid(Exception):

@@ -59,6 +59,20 @@ def _options(out: Path, force: bool, make_zip: bool, pdf: bool, no_guidance: boo
 
 
 @cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kits"), help=OUT_HELP)
+@click.option("--resume", type=click.Path(dir_okay=False, path_type=Path),
+              help="Continue from answers saved earlier (and keep saving there).")
+@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), default=Path("ngokit-answers.yaml"),
+              show_default=True, help="Where to save your answers if you stop.")
+@click.option("--lang", default="en", show_default=True, help="Language of the wizard (the documents' language is a question).")
+def new(out: Path, resume: Path | None, save: Path, lang: str) -> None:
+    """Answer the questions for your network, review them, and build its kit."""
+    from ngokit.newcommand import run_new
+
+    run_new(out=out, resume=resume, save=save, ui_language=lang)
+
+
+@cli.command()
 @click.argument("answers", type=click.Path(path_type=Path))
 @_build_options
 @click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")

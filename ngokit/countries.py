@@ -7,6 +7,7 @@ loaded by :mod:`ngokit.packs`.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from datetime import date
 from functools import lru_cache
@@ -33,12 +34,25 @@ def country_name(code: str, language: str = "en") -> str:
     return _locale(language).territories.get(code) or Locale.parse("en").territories[code]
 
 
+# Languages whose country names are also recognised, whatever the wizard's language.
+_OTHER_LANGUAGES = ("fr", "es", "pt", "ru", "de", "it", "nl", "id", "sw", "ar", "uk", "tr", "th", "vi")
+
+
 def find_country(text: str, language: str = "en") -> str | None:
-    """Return the ISO code for a code or a country name typed in English or ``language``."""
+    """Return the ISO code for a code or a country's name, e.g. "Kenia", "Ivory Coast", "ke".
+
+    Names are matched in the given language, then English, then other common languages,
+    without regard to accents or case; a near miss of one English name ("Keyna") is accepted.
+    """
     key = _fold(text)
     if len(key) == 2 and key.upper() in country_codes():
         return key.upper()
-    return _names_index(language).get(key) or _names_index("en").get(key)
+    for lang in (language, "en", *_OTHER_LANGUAGES):
+        found = _names_index(lang).get(key)
+        if found:
+            return found
+    close = difflib.get_close_matches(key, _names_index("en"), n=2, cutoff=0.85)
+    return _names_index("en")[close[0]] if len(close) == 1 else None
 
 
 def currencies_of(code: str, on: date | None = None) -> tuple[str, ...]:

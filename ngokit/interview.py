@@ -1,0 +1,102 @@
+"""The interview: which question comes next, what the answers are, what a change undoes.
+
+The wizard's logic without its screen: the wizard (questionary) only shows questions and
+reads keys; this module decides. Answers go through the same checks as answers files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ngokit.answers import check_value
+from ngokit.i18n import _
+from ngokit.kit import Kit
+from ngokit.questionnaire import Question, Section
+
+_BLANK = None  # an optional question the person left empty
+
+
+@dataclass
+class Interview:
+    """The answers given so far and the rules to move on: next question, change, review."""
+
+    kit: Kit
+    values: dict[str, Any] = field(default_factory=dict)
+    today: date = field(default_factory=date.today)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the documents' languages the kit offers."""
+        return self.kit.languages
+
+    def scope(self) -> dict[str, Any]:
+        """Return what `when`, defaults and bounds see: answers so far, today, country facts."""
+        extra: dict[str, Any] = {"today": self.today}
+        country = self.values.get("country")
+        if country:
+            extra.update(self.kit.country_facts(country, self.languages))
+        return {**extra, **{k: v for k, v in self.values.items() if v is not _BLANK}}
+
+    def next_question(self) -> Question | None:
+        """Return the first question that applies and has no valid answer yet, or None."""
+        for question in self.kit.questionnaire:
+            scope = self.scope()
+            if not question.applies(scope):
+                continue
+            if question.name not in self.values:
+                return question
+            if not self._still_valid(question, scope):
+                del self.values[question.name]
+                return question
+        return None
+
+    def default(self, question: Question) -> Any:
+        """Return the value to offer: the current answer, else the question's default."""
+        if self.values.get(question.name) is not None:
+            return self.values[question.name]
+        return question.default_for(self.scope())
+
+    def check(self, question: Question, value: Any) -> Any:
+        """Return a typed answer normalised, or raise ValueError with the message to show."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if question.required and question.default_for(self.scope()) is None:
+                raise ValueError(_("an answer is required"))
+            return _BLANK
+        return check_value(question, value, self.scope(), self.languages)
+
+    def answer(self, question: Question, value: Any) -> None:
+        """Record an answer (already checked) and forget answers to questions that no longer apply."""
+        self.values[question.name] = value
+        self._prune()
+
+    def asked(self) -> Iterator[tuple[Section, Question, Any]]:
+        """Yield every question that applies with its answer, in order, for the review."""
+        scope = self.scope()
+        for section in self.kit.questionnaire.sections:
+            for question in section.questions:
+                if question.applies(scope) and question.name in self.values:
+                    yield section, question, self.values[question.name]
+
+    def raw(self) -> dict[str, Any]:
+        """Return the answers to save or validate (blank optional answers left out)."""
+        return {k: v for k, v in self.values.items() if v is not _BLANK}
+
+    def _still_valid(self, question: Question, scope: Mapping[str, Any]) -> bool:
+        value = self.values[question.name]
+        if value is _BLANK:
+            return not question.required
+        try:
+            self.values[question.name] = check_value(question, value, scope, self.languages)
+        except ValueError:
+            return False
+        return True
+
+    def _prune(self) -> None:
+        scope = self.scope()
+        for question in self.kit.questionnaire:
+            if question.name in self.values and not question.applies(scope):
+                del self.values[question.name]
+                scope = self.scope()

@@ -1,0 +1,86 @@
+"""One person's session in a real terminal (tmux): from `ngokit new` to a built kit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None and not os.environ.get("NGOKIT_REQUIRE_LIBREOFFICE"),
+    reason="needs tmux",
+)
+
+
+def screen(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-S", "-300", "-t", session], capture_output=True, text=True,
+                          check=False).stdout  # fmt: skip
+
+
+def wait_for(session: str, text: str, timeout: float = 20) -> str:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        shown = screen(session)
+        if text in shown:
+            return shown
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen(session)}")
+
+
+def clear(session: str) -> None:
+    """Forget what the screen showed, so that the next wait sees only new text."""
+    subprocess.run(["tmux", "clear-history", "-t", session], check=True)
+    subprocess.run(["tmux", "send-keys", "-t", session, "-R"], check=True)
+
+
+def keys(session: str, *sent: str) -> None:
+    subprocess.run(["tmux", "send-keys", "-t", session, *sent], check=True)
+
+
+def test_a_person_answers_reviews_changes_one_answer_and_gets_a_kit(tmp_path):
+    session = f"ngokit-{uuid.uuid4().hex[:8]}"
+    command = f"cd {tmp_path} && {sys.executable} -m ngokit new --out kits; echo EXIT=$?; sleep 60"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "110", "-y", "40", command], check=True)
+    try:
+        wait_for(session, "full name of your network")
+        keys(session, "Amani Network", "Enter")
+        wait_for(session, "Short name")
+        keys(session, "Enter")
+        wait_for(session, "which country")
+        keys(session, "Kenia", "Enter")  # a spelling the person might use
+        wait_for(session, "which language")
+        for _ in range(60):  # take every default until the review
+            shown = screen(session)
+            if "What next?" in shown:
+                break
+            keys(session, "Enter")
+            time.sleep(0.15)
+        shown = wait_for(session, "What next?")
+        assert "Review your answers" in shown
+        assert "Kenya (KE)" in shown
+        clear(session)
+        keys(session, "Down", "Enter")  # Change an answer
+        wait_for(session, "Which answer do you want to change?")
+        keys(session, "Down", "Down", "Down", "Down", "Down", "Enter")  # legal status
+        wait_for(session, "legal status")
+        keys(session, "Up", "Enter")  # registered
+        wait_for(session, "Which legal form")
+        keys(session, "Public Benefit Organisation", "Enter")
+        wait_for(session, "Public Benefit Organisation")
+        time.sleep(0.5)
+        wait_for(session, "What next?")
+        keys(session, "Enter")  # Build my kit
+        done = wait_for(session, "EXIT=", timeout=60)
+        assert "EXIT=0" in done
+        assert "Your kit is ready" in done
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+    kit = tmp_path / "kits" / "amani-network"
+    assert (kit / "01-constitution.docx").is_file()
+    saved = (tmp_path / "ngokit-answers.yaml").read_text(encoding="utf-8")
+    assert "legal_status: registered" in saved and "country: KE" in saved
