@@ -180,7 +180,8 @@ def _coerce(question: Question, value: Any, values: Mapping[str, Any], context: 
 
 
 def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+    """Return True for no answer; an empty list is an answer ("none of these")."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _unknown_keys(raw: Mapping[str, Any], questionnaire: Questionnaire) -> list[Problem]:
@@ -271,6 +272,8 @@ def _choice(question: Question, value: Any, context: _Context) -> str:
 def _multichoice(question: Question, value: Any, context: _Context) -> tuple[str, ...]:
     items = value if isinstance(value, (list, tuple)) else str(value).split(",")
     chosen = [_choice(question, item, context) for item in items if str(item).strip()]
+    if not chosen and question.required:
+        raise _Invalid(_("choose at least one of: {0}").format(", ".join(question.choice_values)))
     return tuple(v for v in question.choice_values if v in chosen)
 
 

@@ -50,9 +50,11 @@ def list_blanks(texts: dict[Path, str]) -> list[str]:
         if path.name.startswith(START_HERE_PREFIX):
             continue
         front, body = split_front_matter(text, path.name)
+        if front.get("list_blanks") is False:  # e.g. forms: their blanks are filled at each use
+            continue
         for label in BLANK_LINK.findall(body):
             entry = f"{front.get('title', path.stem)}: {label.replace(chr(92), '')}"
-            if entry not in found:
+            if label.strip() and entry not in found:
                 found.append(entry)
     return found
 

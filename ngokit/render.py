@@ -26,6 +26,7 @@ from jinja2.ext import Extension
 from ngokit import formats
 from ngokit.errors import KitError
 
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not str.split(): keep no-break spaces in amounts
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&^\"'=:$%])")
 
 
@@ -121,7 +122,7 @@ def ref(anchor: str) -> str:
 
 def md_escape(text: Any) -> str:
     """Return text with every Markdown-active character escaped, so it reads literally."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", _ASCII_SPACE.sub(" ", str(text)).strip())
 
 
 @contextlib.contextmanager

@@ -108,6 +108,7 @@ class DocumentWriter:
         self._quote_depth = 0
         self._first_in_quote = False
         self._item_paragraphs = 0
+        self._break_before_next = False  # a thematic break (---) starts the next block on a new page
 
     # -- the whole document -------------------------------------------------------------
 
@@ -133,6 +134,9 @@ class DocumentWriter:
     def _paragraph(self, style: str, text: str = "") -> Any:
         paragraph = self.doc.add_paragraph(text)
         paragraph._p.get_or_add_pPr().style = self._style_ids[style]
+        if self._break_before_next:
+            paragraph.paragraph_format.page_break_before = True
+            self._break_before_next = False
         return paragraph
 
     # -- cover, contents, header and footer ---------------------------------------------
@@ -238,7 +242,7 @@ class DocumentWriter:
         elif kind in ("fence", "code_block"):
             self._paragraph("Normal", token.content.rstrip())
         elif kind == "hr":
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self._break_before_next = True
         return i
 
     def _heading(self, inline: Token, level: int, position: int) -> None:
@@ -328,6 +332,8 @@ class DocumentWriter:
     # -- tables ---------------------------------------------------------------------------
 
     def _table(self, tokens: list[Token]) -> None:
+        if self._break_before_next:  # a table cannot start a page by itself: break before it
+            self._paragraph("Normal").paragraph_format.space_after = 0
         rows: list[list[Token]] = []
         for token in tokens:
             if token.type == "tr_open":
