@@ -18,6 +18,7 @@ from typing import Any
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Emu
+from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
 from ngokit.errors import ReferenceDocxError
@@ -132,8 +133,9 @@ class DocumentWriter:
             body.remove(child)
 
     def _paragraph(self, style: str, text: str = "") -> Any:
-        paragraph = self.doc.add_paragraph(text)
-        paragraph._p.get_or_add_pPr().style = self._style_ids[style]
+        paragraph = Paragraph(ooxml.new_paragraph(self.doc.element.body, self._style_ids[style]), self.doc._body)
+        if text:
+            ooxml.append_run(paragraph, text)
         if self._break_before_next:
             paragraph.paragraph_format.page_break_before = True
             self._break_before_next = False
@@ -149,8 +151,8 @@ class DocumentWriter:
                              (labels.version, meta.version)):  # fmt: skip
             if value:
                 line = self._paragraph("Cover Detail")
-                line.add_run(f"{label}: ").bold = True
-                line.add_run(str(value))
+                ooxml.append_run(line, f"{label}: ", bold=True)
+                ooxml.append_run(line, str(value))
 
     def _contents(self) -> None:
         heading = self._paragraph("TOC Heading", self.meta.labels.contents)
@@ -262,7 +264,7 @@ class DocumentWriter:
         if self._quote_depth:
             paragraph = self._paragraph("Guidance")
             if self._first_in_quote:
-                paragraph.add_run(self.meta.labels.guidance + " ").bold = True
+                ooxml.append_run(paragraph, self.meta.labels.guidance + " ", bold=True)
                 self._first_in_quote = False
         elif self._lists:
             paragraph = self._list_paragraph()
@@ -383,17 +385,16 @@ class DocumentWriter:
         elif state["link"] is not None and kind in ("text", "code_inline"):
             state["link_text"].append(child.content)
         elif kind in ("text", "code_inline"):
-            run = paragraph.add_run(child.content)
-            run.bold, run.italic = state["bold"] or None, state["italic"] or None
+            ooxml.append_run(paragraph, child.content, bold=state["bold"], italic=state["italic"])
         elif kind == "softbreak":
-            paragraph.add_run(" ")
+            ooxml.append_run(paragraph, " ")
         elif kind == "hardbreak":
             paragraph.add_run().add_break()
 
     def _link(self, paragraph: Any, href: str, text: str) -> None:
         if href == "blank:":
-            run = paragraph.add_run(f"[{text}: ________________]" if text else "[________________]")
-            run._r.get_or_add_rPr().style = self._style_ids["Blank"]
+            label = f"[{text}: ________________]" if text else "[________________]"
+            ooxml.append_run(paragraph, label, style_id=self._style_ids["Blank"])
         elif href.startswith("#"):
             anchor = href[1:]
             number = self.source.anchors.get(anchor)

@@ -8,19 +8,44 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from docx.opc.pkgwriter import PackageWriter
+
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class _FixedTimeZip:
+    """The physical package writer python-docx expects, with fixed timestamps.
+
+    python-docx stamps every zip entry with the current time; writing through this object
+    instead (in one pass, no second compression) makes the file depend only on its content.
+    """
+
+    def __init__(self, stamp: tuple[int, int, int, int, int, int]) -> None:
+        self.buffer = io.BytesIO()
+        self._zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = stamp
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
 
 
 def save_reproducibly(document: Any, path: Path, when: date | None = None) -> None:
     """Save a python-docx document with fixed zip timestamps (the kit date, or 1980-01-01)."""
-    raw = io.BytesIO()
-    document.save(raw)
     stamp = (when.year, when.month, when.day, 0, 0, 0) if when else _EPOCH
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-    path.write_bytes(out.getvalue())
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    writer = _FixedTimeZip(stamp)
+    # The same three steps as PackageWriter.write(), which would open its own zip file.
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
+    path.write_bytes(writer.buffer.getvalue())
