@@ -38,6 +38,7 @@ class BuildOptions:
     guidance: bool = True
     reference_docx: Path | None = None
     trust: bool = False
+    folder: str | None = None  # the kit's folder name; by default the network's name as a slug
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         kit = kit if isinstance(kit, Kit) else load_kit(kit, work)
         _check_trust(kit, options)
         valid = _validated(answers, kit)
-        target = options.out / kit_slug(valid["network_name"])
+        target = options.out / (options.folder or kit_slug(valid["network_name"]))
         _check_target(target, options)
         built = _build_into(valid, kit, options, target, work)
         return built

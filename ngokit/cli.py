@@ -134,6 +134,42 @@ def countries(template: str | None) -> None:
         click.echo(f"  {code}  {country_name(code):<16} {_('verified')} {pack.last_verified}  {forms}")
 
 
+@cli.command("batch-template")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+def batch_template(file: Path, force: bool) -> None:
+    """Write a spreadsheet (.xlsx or .csv) to collect answers from many networks."""
+    from ngokit.kit import load_kit
+    from ngokit.sheets import write_template
+
+    if file.exists() and not force:
+        raise NgokitError(_("{0} already exists; use --force to replace it").format(file))
+    write_template(file, load_kit().questionnaire)
+    if file.suffix.lower() == ".xlsx":
+        click.echo(_("Wrote {0}: one row per network on the Networks sheet; each header has a note "
+                     "saying why we ask; see the Example and Help sheets.").format(file))  # fmt: skip
+    else:
+        click.echo(_("Wrote {0}: one row per network, one column per question; the second line is an "
+                     "example to replace. `ngokit questions` explains each column.").format(file))  # fmt: skip
+    click.echo(_("Then run: ngokit batch {0} --out kits").format(file))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kits"), help=OUT_HELP)
+@click.option("--zip", "make_zip", is_flag=True, help="Also write one <network>.zip per kit.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Kits built at once (default: the number of CPU cores).")
+@click.option("--force", is_flag=True, help="Rebuild kits that already exist.")
+@click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters.")
+def batch(file: Path, out: Path, make_zip: bool, jobs: int | None, force: bool, no_guidance: bool) -> None:
+    """Build a kit for every row of a spreadsheet (.xlsx or .csv) and write batch-report.csv."""
+    from ngokit.batchcommand import run_batch_command
+
+    ok = run_batch_command(file, out, make_zip=make_zip, jobs=jobs, force=force, guidance=not no_guidance)
+    if not ok:
+        raise SystemExit(1)
+
+
 def _report(built) -> None:  # type: ignore[no-untyped-def]
     click.echo(_("Kit built: {0}").format(built.path))
     for document in built.documents:

@@ -24,6 +24,11 @@ def _(message: str) -> str:
     return _ui.gettext(message)
 
 
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Return an interface message in the singular or plural form for n."""
+    return _ui.ngettext(singular, plural, n)
+
+
 def set_ui_language(language: str) -> None:
     """Switch the interface (wizard and CLI messages) to a language."""
     global _ui

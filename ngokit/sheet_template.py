@@ -1,0 +1,88 @@
+"""The .xlsx batch template: readable headers, help notes, drop-down lists, an example sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ngokit.i18n import _
+from ngokit.questionnaire import Question, Questionnaire
+from ngokit.sheets import SHEET_NAME, example_row
+
+DATA_ROWS = 500
+_HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
+
+
+def write_xlsx_template(path: Path, questionnaire: Questionnaire) -> None:
+    """Write the workshop spreadsheet: a Networks sheet to fill, an Example and a Help sheet."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_NAME
+    _headers(sheet, questionnaire)
+    _drop_downs(sheet, questionnaire)
+    example = book.create_sheet(_("Example"))
+    _headers(example, questionnaire)
+    row = example_row(questionnaire)
+    for column, name in enumerate(questionnaire.names, start=1):
+        example.cell(row=3, column=column, value=row[name])
+    _help_sheet(book.create_sheet(_("Help")), questionnaire)
+    book.save(path)
+
+
+def _headers(sheet: Any, questionnaire: Questionnaire) -> None:
+    for column, question in enumerate(questionnaire, start=1):
+        prompt = sheet.cell(row=1, column=column, value=question.prompt)
+        prompt.font, prompt.fill = Font(bold=True), _HEADER_FILL
+        prompt.alignment = Alignment(wrap_text=True, vertical="top")
+        prompt.comment = Comment(_note(question), "ngokit", width=320, height=160)
+        name = sheet.cell(row=2, column=column, value=question.name)
+        name.font = Font(color="666666", size=8)
+        sheet.column_dimensions[get_column_letter(column)].width = 24
+    sheet.row_dimensions[1].height = 75
+    sheet.freeze_panes = "B3"
+
+
+def _note(question: Question) -> str:
+    lines = [question.help]
+    if question.when is not None:
+        lines.append(_("Only when: {0}. Leave empty otherwise.").format(question.when.source))
+    if question.choices:
+        lines.append(_("One of: {0}").format(", ".join(question.choice_values)))
+    if question.type == "multichoice":
+        lines.append(_("Several allowed, separated by commas."))
+    if question.type == "country":
+        lines.append(_("The two-letter code (KE) or the name (Kenya)."))
+    if not question.required or question.default is not None:
+        lines.append(_("May stay empty (the default is used)."))
+    return "\n".join(lines)
+
+
+def _drop_downs(sheet: Any, questionnaire: Questionnaire) -> None:
+    for column, question in enumerate(questionnaire, start=1):
+        values = {"choice": question.choice_values, "yesno": ("yes", "no")}.get(question.type)
+        if not values:
+            continue
+        letter = get_column_letter(column)
+        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
+        rule.error = _("Choose one of: {0}").format(", ".join(values))
+        rule.add(f"{letter}3:{letter}{DATA_ROWS + 2}")
+        sheet.add_data_validation(rule)
+
+
+def _help_sheet(sheet: Any, questionnaire: Questionnaire) -> None:
+    headers = (_("Column"), _("Question"), _("Why we ask"), _("Allowed values"), _("Only when"))
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font, cell.fill = Font(bold=True), _HEADER_FILL
+    for question in questionnaire:
+        allowed = ", ".join(question.choice_values) or question.type
+        sheet.append((question.name, question.prompt, question.help, allowed,
+                      question.when.source if question.when else ""))  # fmt: skip
+    for letter, width in zip("ABCDE", (26, 50, 70, 40, 40)):
+        sheet.column_dimensions[letter].width = width

@@ -1,0 +1,162 @@
+"""Spreadsheets in and out: .xlsx (openpyxl) and .csv as real tools export them.
+
+Reading finds the header row of question names (or prompts), skips blank rows, and
+returns each row's non-empty cells by question name, with its row number as a person sees
+it in the spreadsheet. Values stay as typed: validation does the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ngokit.errors import NgokitError
+from ngokit.i18n import _
+from ngokit.questionnaire import Questionnaire
+
+SHEET_NAME = "Networks"
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One network's answers from a spreadsheet row (number as shown in the spreadsheet)."""
+
+    number: int
+    answers: dict[str, Any]
+
+
+def read_rows(path: Path, questionnaire: Questionnaire) -> list[SheetRow]:
+    """Return the rows of answers in an .xlsx or .csv file, or raise NgokitError."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise NgokitError(_("{0}: file not found").format(path))
+    if suffix == ".xlsx":
+        table = _xlsx_table(path)
+    elif suffix == ".csv":
+        table = _csv_table(path)
+    else:
+        raise NgokitError(_("{0}: use an .xlsx or a .csv file").format(path))
+    return list(_rows(table, questionnaire, path.name))
+
+
+def _xlsx_table(path: Path) -> list[list[Any]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise NgokitError(_("{0} is not a readable Excel file: {1}").format(path, exc)) from exc
+    try:
+        sheet = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _csv_table(path: Path) -> list[list[Any]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NgokitError(_("{0} is not UTF-8 text; save it as \"CSV UTF-8\"").format(path)) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+def _rows(table: list[list[Any]], questionnaire: Questionnaire, name: str) -> Iterator[SheetRow]:
+    header_index, columns = _header(table, questionnaire, name)
+    for index in range(header_index + 1, len(table)):
+        cells = table[index]
+        answers = {columns[c]: _cell(v) for c, v in enumerate(cells) if c in columns and _cell(v) is not None}
+        if answers:
+            yield SheetRow(number=index + 1, answers=answers)
+
+
+def _header(table: list[list[Any]], questionnaire: Questionnaire, name: str) -> tuple[int, dict[int, str]]:
+    """Return the header row's index and column → question name.
+
+    A header cell may hold the question's name or its prompt; the template has both, prompts
+    above names, and the last of consecutive header rows is the one used.
+    """
+    found: tuple[int, dict[int, str]] | None = None
+    for index, cells in enumerate(table[:6]):
+        columns, unknown = _header_cells(cells, questionnaire)
+        if not columns or len(columns) < len(unknown):
+            if found:
+                break
+            continue
+        if unknown:
+            raise NgokitError(_("{0}: these columns are not questions of the kit: {1}").format(
+                name, ", ".join(unknown)))  # fmt: skip
+        found = index, columns
+    if found is None:
+        raise NgokitError(_("{0}: no header row of question names found in the first rows; start from "
+                            "`ngokit batch-template`").format(name))  # fmt: skip
+    return found
+
+
+def _header_cells(cells: list[Any], questionnaire: Questionnaire) -> tuple[dict[int, str], list[str]]:
+    by_prompt = {q.prompt.casefold(): q.name for q in questionnaire}
+    columns: dict[int, str] = {}
+    unknown: list[str] = []
+    for c, cell in enumerate(cells):
+        text = str(cell).strip() if cell is not None else ""
+        if text in questionnaire.names:
+            columns[c] = text
+        elif text.casefold() in by_prompt:
+            columns[c] = by_prompt[text.casefold()]
+        elif text:
+            unknown.append(text)
+    return columns, unknown
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def write_template(path: Path, questionnaire: Questionnaire) -> None:
+    """Write a spreadsheet to hand out: .xlsx with help notes and drop-downs, or .csv."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from ngokit.sheet_template import write_xlsx_template
+
+        write_xlsx_template(path, questionnaire)
+    elif suffix == ".csv":
+        _write_csv_template(path, questionnaire)
+    else:
+        raise NgokitError(_("{0}: the template must be an .xlsx or a .csv file").format(path))
+
+
+def example_row(questionnaire: Questionnaire) -> dict[str, Any]:
+    """Return the example answers shown in a template (each question's example or default)."""
+    row = {}
+    for question in questionnaire:
+        value = question.example if question.example is not None else question.default
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(map(str, value))
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        row[question.name] = value
+    return row
+
+
+def _write_csv_template(path: Path, questionnaire: Questionnaire) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(questionnaire.names)
+    example = example_row(questionnaire)
+    writer.writerow(["" if example[n] is None else example[n] for n in questionnaire.names])
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")

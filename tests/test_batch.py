@@ -1,0 +1,161 @@
+"""Workshop batch mode: spreadsheets as tools export them, pre-flight, parallel builds, report."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+
+from ngokit.batch import run_batch
+from ngokit.build import BuildOptions
+from ngokit.cli import cli
+from ngokit.errors import NgokitError
+from ngokit.kit import load_kit
+from ngokit.sheets import read_rows
+
+
+def report(out: Path) -> list[dict[str, str]]:
+    with (out / "batch-report.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def run(*args) -> object:
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def write_csv(path: Path, text: str, bom: bool = False) -> Path:
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def test_csv_with_bom_semicolons_floats_words_and_line_breaks(tmp_path, kit):
+    sheet = write_csv(tmp_path / "s.csv", (
+        "network_name;country;online_meetings;board_size_min;dual_signature_threshold;main_donors\n"
+        "\"Red de Personas\nque Usan Drogas\";Mexico;Yes;5.0;5000.0;global_fund, foundations\n"
+        "Second Net;ke;TRUE;3;;\n"
+        ";;;;;\n\n"
+    ), bom=True)  # fmt: skip
+    rows = read_rows(sheet, kit.questionnaire)
+    assert [r.number for r in rows] == [2, 3]
+    result = run("batch", sheet, "--out", tmp_path / "kits", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "2 built" in result.output
+    statuses = {r["network"]: r["status"] for r in report(tmp_path / "kits")}
+    assert statuses == {"Red de Personas\nque Usan Drogas": "built", "Second Net": "built"}
+
+
+def test_xlsx_as_excel_saves_it(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["network_name", "country", "board_size_min", "online_meetings", "kit_date", "petty_cash_float"])
+    sheet.append(["Excel Net", "KE", 5.0, True, datetime(2026, 3, 1), 2500.0])
+    sheet.append([None] * 6)
+    path = tmp_path / "s.xlsx"
+    book.save(path)
+    result = run("batch", path, "--out", tmp_path / "kits", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    answers = (tmp_path / "kits" / "excel-net" / "answers.yaml").read_text(encoding="utf-8")
+    assert "kit_date: '2026-03-01'" in answers and "petty_cash_float: 2500" in answers
+
+
+def test_bad_rows_are_reported_first_the_others_built_exit_1(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", (
+        "network_name,country,term_years,decision_rule\n"
+        "Good One,KE,2,consensus\n"
+        "Bad Country,Atlantis,2,consensus\n"
+        ",KE,9,coin toss\n"
+        "Good Two,UA,3,majority\n"
+    ))  # fmt: skip
+    result = run("batch", sheet, "--out", tmp_path / "kits", "--jobs", "2")
+    assert result.exit_code == 1
+    assert "Checked 4 rows: 2 ready to build, 2 with problems." in result.output
+    assert "row 3 (Bad Country):" in result.output and "country:" in result.output
+    assert "row 4 (no network name):" in result.output
+    assert "term_years: must be at most 5" in result.output
+    assert "2 built, 2 failed: see" in result.output
+    rows = {r["row"]: r for r in report(tmp_path / "kits")}
+    assert rows["2"]["status"] == rows["5"]["status"] == "built"
+    assert rows["3"]["status"] == "invalid" and "country" in rows["3"]["errors"]
+    assert not (tmp_path / "kits" / "bad-country").exists()
+
+
+def test_two_rows_with_the_same_name_get_two_folders(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", "network_name,country\nSame Name,KE\nSame Name,UA\n")
+    assert run("batch", sheet, "--out", tmp_path / "kits", "--jobs", "1").exit_code == 0
+    assert (tmp_path / "kits" / "same-name").is_dir() and (tmp_path / "kits" / "same-name-2").is_dir()
+
+
+def test_existing_kits_are_kept_unless_force(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", "network_name,country\nKept Net,KE\n")
+    out = tmp_path / "kits"
+    assert run("batch", sheet, "--out", out, "--jobs", "1").exit_code == 0
+    marker = out / "kept-net" / "notes.txt"
+    marker.write_text("mine", encoding="utf-8")
+    again = run("batch", sheet, "--out", out, "--jobs", "1")
+    assert again.exit_code == 0 and "1 already built" in again.output
+    assert marker.exists()
+    forced = run("batch", sheet, "--out", out, "--jobs", "1", "--force")
+    assert forced.exit_code == 0 and "1 built" in forced.output
+    assert not marker.exists()
+
+
+def test_an_interrupted_batch_leaves_complete_kits_and_resumes(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", "network_name,country\nFirst,KE\nSecond,KE\nThird,KE\n")
+    out = tmp_path / "kits"
+    kit = load_kit()
+
+    def stop_after_first(result):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(sheet, kit, BuildOptions(out=out), jobs=1, on_progress=stop_after_first)
+    assert sorted(p.name for p in out.iterdir()) == ["batch-report.csv", "first"]
+    assert (out / "first" / "answers.yaml").is_file()
+    statuses = [r["status"] for r in report(out)]
+    assert statuses == ["built", "not built", "not built"]
+    resumed = run_batch(sheet, kit, BuildOptions(out=out), jobs=1)
+    assert [r.status for r in resumed.rows] == ["already built", "built", "built"]
+
+
+def test_unknown_columns_stop_before_anything_is_built(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", "network_name,country,colour\nNet,KE,red\n")
+    result = run("batch", sheet, "--out", tmp_path / "kits")
+    assert result.exit_code == 1
+    assert "colour" in result.stderr
+    assert not (tmp_path / "kits").exists()
+
+
+def test_not_a_spreadsheet(tmp_path):
+    path = tmp_path / "s.xlsx"
+    path.write_text("not excel", encoding="utf-8")
+    with pytest.raises(NgokitError, match="not a readable Excel file"):
+        read_rows(path, load_kit().questionnaire)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_template_round_trips(tmp_path, suffix):
+    template = tmp_path / f"networks{suffix}"
+    assert run("batch-template", template).exit_code == 0
+    if suffix == ".xlsx":  # a person copies the example row into the Networks sheet
+        book = load_workbook(template)
+        example = [c.value for c in book["Example"][3]]
+        assert book["Networks"]["A2"].value == "network_name"
+        assert book["Networks"]["A1"].comment is not None
+        assert book["Networks"].data_validations.dataValidation  # drop-down lists
+        for column, value in enumerate(example, start=1):
+            book["Networks"].cell(row=3, column=column, value=value)
+        book.save(template)
+    result = run("batch", template, "--out", tmp_path / "kits", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "1 built" in result.output
+
+
+def test_template_is_not_overwritten(tmp_path):
+    template = tmp_path / "t.csv"
+    template.write_text("mine", encoding="utf-8")
+    result = run("batch-template", template)
+    assert result.exit_code == 1 and template.read_text(encoding="utf-8") == "mine"
