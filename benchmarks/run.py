@@ -51,9 +51,9 @@ def bench_writer(runs: int) -> list[str]:
     if pandoc is None:
         return ["| writer vs pandoc | skipped: pandoc not installed | |"]
     from ngokit.answers import load_answers, validate_answers
+    from ngokit.build import BuildOptions
     from ngokit.context import document_context
     from ngokit.documents import _meta
-    from ngokit.build import BuildOptions
     from ngokit.examples import demo_answers
     from ngokit.i18n import translations_for
     from ngokit.kit import load_kit
@@ -78,8 +78,11 @@ def bench_writer(runs: int) -> list[str]:
             plain = work / f"{md.stem}.body.md"
             plain.write_text(body, encoding="utf-8")
             meta = _meta(dict(front), answers, kit, BuildOptions(), translations, [])
-            ours = median_ms(lambda: write_docx(parse_source(text), work / "ours.docx", meta, kit.reference_docx), runs)
-            theirs = median_ms(lambda: subprocess.run(
+            ours = median_ms(
+                lambda text=text, meta=meta: write_docx(parse_source(text), work / "o.docx", meta, kit.reference_docx),
+                runs,
+            )
+            theirs = median_ms(lambda plain=plain: subprocess.run(
                 [pandoc, "-f", "commonmark+pipe_tables", "-t", "docx", "--reference-doc", str(kit.reference_docx),
                  "-o", str(work / "pandoc.docx"), str(plain)], check=True, capture_output=True), runs)  # fmt: skip
             ours_total, theirs_total = ours_total + ours, theirs_total + theirs
@@ -90,7 +93,56 @@ def bench_writer(runs: int) -> list[str]:
     return rows
 
 
-BENCHES = {"build": bench_build, "writer": bench_writer}
+def bench_wizard(runs: int) -> list[str]:
+    """Time from starting `ngokit new` in a terminal (tmux) to the first question on screen."""
+    if shutil.which("tmux") is None:
+        return ["| wizard first question | skipped: tmux not installed | |"]
+    times = []
+    for i in range(runs):
+        session = f"ngokit-bench-{i}"
+        start = time.perf_counter()
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                        f"{sys.executable} -m ngokit new --out /tmp/ngokit-bench-wizard"], check=True)  # fmt: skip
+        while "full name of your network" not in subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout:  # fmt: skip
+            time.sleep(0.01)
+        times.append((time.perf_counter() - start) * 1000)
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+    return [f"| `ngokit new`: first question on screen | {statistics.median(times):.0f} ms | < 500 ms |"]
+
+
+def bench_batch(runs: int) -> list[str]:
+    """Kits per second for generated sheets of 100 and 500 networks, 1 job and all cores."""
+    import os
+
+    cores = os.cpu_count() or 1
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for count, jobs_list in ((100, (1, cores)), (500, (cores,))):
+            sheet = Path(tmp) / f"networks-{count}.csv"
+            lines = ["network_name,country,board_size_min,dual_signature_threshold"]
+            countries = ("KE", "UA", "ID", "BR", "ZA", "NP", "MX", "SN")
+            lines += [f"Network {i},{countries[i % len(countries)]},{3 + i % 5},{1000 * (i % 9 + 1)}"
+                      for i in range(count)]  # fmt: skip
+            sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            for jobs in jobs_list:
+                out = Path(tmp) / f"out-{count}-{jobs}"
+                code = (
+                    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+                    f"subprocess.run([sys.executable, '-m', 'ngokit', 'batch', {str(sheet)!r}, '--out', {str(out)!r}, "
+                    f"'--jobs', '{jobs}'], check=True, capture_output=True); "
+                    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+                )
+                done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+                seconds, peak_kb = done.stdout.split()
+                seconds_f = float(seconds)
+                rows.append(f"| batch of {count} networks, {jobs} job(s) | {seconds_f:.1f} s, "
+                            f"{count / seconds_f:.1f} kits/s, largest process {int(peak_kb) / 1024:.0f} MB | "
+                            f"{'100 kits < 15 s with all cores' if count == 100 else 'peak < 300 MB'} |")  # fmt: skip
+    return rows
+
+
+BENCHES = {"build": bench_build, "writer": bench_writer, "wizard": bench_wizard, "batch": bench_batch}
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -21,10 +22,10 @@ from typing import Any
 import yaml
 
 from ngokit import countries
-from ngokit.yamltext import load_yaml
 from ngokit.errors import AnswersError, Problem
 from ngokit.i18n import _
 from ngokit.questionnaire import Question, Questionnaire
+from ngokit.yamltext import load_yaml
 
 META_KEY = "generated_by"
 """Key of the block that ``answers.yaml`` in a built kit carries: ngokit and kit versions."""
@@ -32,18 +33,17 @@ META_KEY = "generated_by"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _YES = frozenset({"yes", "y", "true", "1", "on", "oui", "si", "sí", "ja"})
 _NO = frozenset({"no", "n", "false", "0", "off", "non", "nein"})
-_MONTHS = {
-    m.casefold(): i
-    for i, names in enumerate(
-        zip(
-            ("January February March April May June July August September October November "
-             "December").split(),
-            "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
-        ),
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Return month names and abbreviations in English (CLDR) → 1-12."""
+    from babel.dates import get_month_names
+
+    numbers = {}
+    for width in ("wide", "abbreviated"):
+        numbers.update({str(name).casefold(): int(n) for n, name in get_month_names(width, locale="en").items()})
+    return numbers
 
 
 @dataclass(frozen=True)
@@ -303,8 +303,8 @@ def _currency(question: Question, value: Any, context: _Context) -> str:
 
 def _month(question: Question, value: Any, context: _Context) -> int:
     word = str(value).strip().casefold()
-    if word in _MONTHS:
-        return _MONTHS[word]
+    if word in _month_numbers():
+        return _month_numbers()[word]
     try:
         month = _integer(question, value, context)
     except _Invalid:

@@ -86,8 +86,13 @@ def check_rows(rows: list[SheetRow], kit: Kit) -> tuple[list[RowResult], list[Pl
         result = RowResult(row.number, name)
         results.append(result)
         try:
-            valid = validate_answers(row.answers, kit.questionnaire, languages=kit.languages,
-                                     source=_("row {0}").format(row.number), country_facts=kit.country_facts)  # fmt: skip
+            valid = validate_answers(
+                row.answers,
+                kit.questionnaire,
+                languages=kit.languages,
+                source=_("row {0}").format(row.number),
+                country_facts=kit.country_facts,
+            )
         except AnswersError as exc:
             result.status, result.errors = INVALID, [str(p) for p in exc.problems]
             continue
@@ -142,8 +147,7 @@ def _build_all(planned: list[Planned], kit: Kit, options: BuildOptions, jobs: in
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         futures: dict[Future, Planned] = {
-            pool.submit(_build_one, item.answers, replace(options, folder=item.folder), kit.path): item
-            for item in todo
+            pool.submit(_build_one, item.answers, replace(options, folder=item.folder), kit.path): item for item in todo
         }
         try:
             for future in _as_completed(futures):

@@ -92,9 +92,7 @@ def _check_trust(kit: Kit, options: BuildOptions) -> None:
 
 def _check_target(target: Path, options: BuildOptions) -> None:
     if target.exists() and not options.force:
-        raise OutputExistsError(
-            f"{target} already exists. Use --force to replace it, or --out to build elsewhere."
-        )
+        raise OutputExistsError(f"{target} already exists. Use --force to replace it, or --out to build elsewhere.")
 
 
 def _build_into(answers: Answers, kit: Kit, options: BuildOptions, target: Path, work: Path) -> BuiltKit:

@@ -39,7 +39,9 @@ def _build_options(f):  # type: ignore[no-untyped-def]
         click.option("--force", is_flag=True, help="Replace a kit that already exists."),
         click.option("--zip", "make_zip", is_flag=True, help="Also write <network>.zip."),
         click.option("--pdf", is_flag=True, help="Also write PDFs (needs LibreOffice)."),
-        click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters (a clean copy for adoption)."),
+        click.option(
+            "--no-guidance", is_flag=True, help="Leave out the notes for drafters (a clean copy for adoption)."
+        ),
         click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
                      help="A Word file whose styles, fonts and letterhead the documents use."),
     ]  # fmt: skip
@@ -60,11 +62,21 @@ def _options(out: Path, force: bool, make_zip: bool, pdf: bool, no_guidance: boo
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kits"), help=OUT_HELP)
-@click.option("--resume", type=click.Path(dir_okay=False, path_type=Path),
-              help="Continue from answers saved earlier (and keep saving there).")
-@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), default=Path("ngokit-answers.yaml"),
-              show_default=True, help="Where to save your answers if you stop.")
-@click.option("--lang", default="en", show_default=True, help="Language of the wizard (the documents' language is a question).")
+@click.option(
+    "--resume",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Continue from answers saved earlier (and keep saving there).",
+)
+@click.option(
+    "--save",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("ngokit-answers.yaml"),
+    show_default=True,
+    help="Where to save your answers if you stop.",
+)
+@click.option(
+    "--lang", default="en", show_default=True, help="Language of the wizard (the documents' language is a question)."
+)
 def new(out: Path, resume: Path | None, save: Path, lang: str) -> None:
     """Answer the questions for your network, review them, and build its kit."""
     from ngokit.newcommand import run_new
@@ -158,7 +170,9 @@ def batch_template(file: Path, force: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kits"), help=OUT_HELP)
 @click.option("--zip", "make_zip", is_flag=True, help="Also write one <network>.zip per kit.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Kits built at once (default: the number of CPU cores).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Kits built at once (default: the number of CPU cores)."
+)
 @click.option("--force", is_flag=True, help="Rebuild kits that already exist.")
 @click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters.")
 def batch(file: Path, out: Path, make_zip: bool, jobs: int | None, force: bool, no_guidance: bool) -> None:

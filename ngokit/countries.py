@@ -13,10 +13,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-from babel.languages import get_official_languages
-from babel.numbers import get_territory_currencies, list_currencies
-
 # CLDR territory codes that are not countries: regions, unions, reserved and pseudo codes.
 _NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN",
                             "XA", "XB", "ZZ"})  # fmt: skip
@@ -25,13 +21,13 @@ _NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO"
 @lru_cache(maxsize=1)
 def country_codes() -> tuple[str, ...]:
     """Return the ISO 3166-1 alpha-2 codes of every country Babel knows, sorted."""
-    names = Locale.parse("en").territories
+    names = _locale("en").territories
     return tuple(sorted(c for c in names if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES))
 
 
 def country_name(code: str, language: str = "en") -> str:
     """Return the country's name in a language, e.g. ``country_name("KE", "es") == "Kenia"``."""
-    return _locale(language).territories.get(code) or Locale.parse("en").territories[code]
+    return _locale(language).territories.get(code) or _locale("en").territories[code]
 
 
 # Languages whose country names are also recognised, whatever the wizard's language.
@@ -57,6 +53,8 @@ def find_country(text: str, language: str = "en") -> str | None:
 
 def currencies_of(code: str, on: date | None = None) -> tuple[str, ...]:
     """Return the currencies that are legal tender in a country today (the first is usual)."""
+    from babel.numbers import get_territory_currencies
+
     day = on or date.today()
     found = get_territory_currencies(code, start_date=day, end_date=day, tender=True)
     return tuple(found)
@@ -69,6 +67,8 @@ def is_currency(code: str) -> bool:
 
 def languages_of(code: str) -> tuple[str, ...]:
     """Return the country's official languages, most used first (CLDR)."""
+    from babel.languages import get_official_languages
+
     return tuple(get_official_languages(code, de_facto=True))
 
 
@@ -83,7 +83,9 @@ def country_facts(code: str, languages: tuple[str, ...] = ("en",)) -> dict[str, 
     }
 
 
-def _locale(language: str) -> Locale:
+def _locale(language: str) -> Any:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -92,6 +94,8 @@ def _locale(language: str) -> Locale:
 
 @lru_cache(maxsize=1)
 def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
     return frozenset(list_currencies())
 
 

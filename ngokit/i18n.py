@@ -64,9 +64,7 @@ def _compiled(po: Path, _mtime: int) -> _gettext.GNUTranslations:
     return _gettext.GNUTranslations(buffer)
 
 
-_ACCENTS = str.maketrans(
-    "AaCcDEeGHIiJKLlNnOoRSsTUuWYyZz", "ÅåÇçÐÉéĜĤÎîĴĶĻļÑñÖöŔŠšŢÛûŴÝýŽž"
-)
+_ACCENTS = str.maketrans("AaCcDEeGHIiJKLlNnOoRSsTUuWYyZz", "ÅåÇçÐÉéĜĤÎîĴĶĻļÑñÖöŔŠšŢÛûŴÝýŽž")
 # Keep placeholders (%(name)s, %s) and Markdown link targets untouched.
 _KEEP = re.compile(r"%\([^)]*\)[sdif]|%[sdif]|\]\([^)]*\)|\{[^}]*\}")
 

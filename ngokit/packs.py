@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from ngokit.yamltext import load_yaml
 from ngokit.errors import KitError
+from ngokit.yamltext import load_yaml
 
 _TOP_KEYS = {"code", "name", "summary", "legal_forms", "constitution_requirements",
              "financial_year", "registration_risks", "notes"}  # fmt: skip

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jinja2 import TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
-
-from ngokit.yamltext import load_yaml
 from ngokit.errors import KitError
+from ngokit.yamltext import YAMLError, load_yaml
 
 QUESTION_TYPES = frozenset(
     {
@@ -25,7 +22,19 @@ QUESTION_TYPES = frozenset(
     }
 )  # fmt: skip
 
-_EXPRESSIONS = SandboxedEnvironment()
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    """Return the sandboxed Jinja environment for expressions (imported on first use: the
+    wizard's first question should not wait for Jinja)."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment()
+
+
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> Any:
+    return _environment().compile_expression(source, undefined_to_none=True)
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ class Expression:
 
     def evaluate(self, values: Mapping[str, Any]) -> Any:
         """Return the expression's value given the answers so far (missing names are None)."""
-        return _EXPRESSIONS.compile_expression(self.source, undefined_to_none=True)(**values)
+        return _compiled(self.source)(**values)
 
 
 @dataclass(frozen=True)
@@ -125,11 +134,11 @@ def load_questionnaire(path: Path) -> Questionnaire:
     """Return the questionnaire declared in a ``questions.yaml`` file."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, YAMLError) as exc:
         raise KitError(f"cannot read the questionnaire {path}: {exc}") from exc
     try:
         sections = tuple(_section(s) for s in data["sections"])
-    except (KeyError, TypeError, ValueError, TemplateSyntaxError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:
         raise KitError(f"{path} is not a valid questionnaire: {exc}") from exc
     _check_unique(sections, path)
     return Questionnaire(sections)
@@ -166,10 +175,23 @@ def _choice(data: Mapping[str, Any]) -> Choice:
 
 
 def _expression(source: str | None) -> Expression | None:
-    if source is None:
-        return None
-    _EXPRESSIONS.compile_expression(source)  # fail at load time on a syntax error
-    return Expression(source)
+    """Return an expression; its syntax is checked when first used (and by the test suite)."""
+    return None if source is None else Expression(source)
+
+
+def check_expressions(questionnaire: Questionnaire) -> list[str]:
+    """Return the syntax errors of every expression in a questionnaire (empty when all compile)."""
+    from jinja2 import TemplateSyntaxError
+
+    errors = []
+    for question in questionnaire:
+        for expression in (question.when, question.default_from, question.min, question.max):
+            if isinstance(expression, Expression):
+                try:
+                    _compiled(expression.source)
+                except TemplateSyntaxError as exc:
+                    errors.append(f"{question.name}: {expression.source!r}: {exc}")
+    return errors
 
 
 def _bound(value: int | str | None) -> int | Expression | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, Undefined
-from jinja2.bccache import BytecodeCache, Bucket
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.ext import Extension
 
 from ngokit import formats

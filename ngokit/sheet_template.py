@@ -84,5 +84,5 @@ def _help_sheet(sheet: Any, questionnaire: Questionnaire) -> None:
         allowed = ", ".join(question.choice_values) or question.type
         sheet.append((question.name, question.prompt, question.help, allowed,
                       question.when.source if question.when else ""))  # fmt: skip
-    for letter, width in zip("ABCDE", (26, 50, 70, 40, 40)):
+    for letter, width in zip("ABCDE", (26, 50, 70, 40, 40), strict=False):
         sheet.column_dimensions[letter].width = width

@@ -65,7 +65,7 @@ def _csv_table(path: Path) -> list[list[Any]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise NgokitError(_("{0} is not UTF-8 text; save it as \"CSV UTF-8\"").format(path)) from None
+        raise NgokitError(_('{0} is not UTF-8 text; save it as "CSV UTF-8"').format(path)) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]

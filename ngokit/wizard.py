@@ -75,7 +75,9 @@ def confirm(message: str, default: bool = True) -> bool:
 
 def _save_after_interrupt(interview: Interview, save_path: Path) -> WizardResult:
     try:
-        keep = questionary.confirm(_("Stopped. Save your answers so far, to continue later?"), default=True).unsafe_ask()
+        keep = questionary.confirm(
+            _("Stopped. Save your answers so far, to continue later?"), default=True
+        ).unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         keep = True  # a second Ctrl-C: never lose answers
     saved = save_answers(interview.values, save_path) if keep else None
@@ -124,8 +126,11 @@ class _Screen:
             questionary.print(self.display(question, value))
         return questionary.select(
             _("What next?"),
-            choices=[Choice(_("Build my kit"), BUILD), Choice(_("Change an answer"), CHANGE),
-                     Choice(_("Save my answers and stop (continue later with --resume)"), SAVE)],  # fmt: skip
+            choices=[
+                Choice(_("Build my kit"), BUILD),
+                Choice(_("Change an answer"), CHANGE),
+                Choice(_("Save my answers and stop (continue later with --resume)"), SAVE),
+            ],  # fmt: skip
         ).unsafe_ask()
 
     def change_one(self) -> None:
@@ -239,8 +244,10 @@ def _ask_language(screen: _Screen, question: Question) -> Any:
     for code in (lang for lang in screen.interview.languages if lang != PSEUDO_LOCALE):
         name = Locale.parse(code.replace("-", "_")).get_display_name(screen.ui_language) or code
         choices.append(Choice(f"{name} ({code})", code))
-    return questionary.select(_prompt(screen, question), choices=choices,
-                              default=default if default in [c.value for c in choices] else None).unsafe_ask()  # fmt: skip
+    offered = [c.value for c in choices]
+    return questionary.select(
+        _prompt(screen, question), choices=choices, default=default if default in offered else None
+    ).unsafe_ask()
 
 
 def _ask_month(screen: _Screen, question: Question) -> Any:

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+YAMLError = yaml.YAMLError
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -128,7 +128,8 @@ def _own_styles(doc) -> None:
 
     blank = styles.add_style("Blank", WD_STYLE_TYPE.CHARACTER)
     blank.element.get_or_add_rPr().append(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF2CC"/>'))
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF2CC"/>')
+    )
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb, link.font.underline = ACCENT, True
     doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT

@@ -154,3 +154,9 @@ def test_answers_survive_a_dump_and_load(kit, name, threshold, month, day):
     text = dump_answers(answers, {"ngokit": "test"})
     again = valid(kit, yaml.safe_load(text))
     assert again.values == answers.values
+
+
+def test_every_expression_in_the_questionnaire_compiles(kit):
+    from ngokit.questionnaire import check_expressions
+
+    assert check_expressions(kit.questionnaire) == []

@@ -40,8 +40,9 @@ def data_strings(answers: dict) -> list[str]:
             strings.append(" ".join(value.split()))
 
     walk(pack.data if pack else {})
-    from ngokit.countries import country_name
     from babel.numbers import get_currency_name
+
+    from ngokit.countries import country_name
 
     strings += [country_name(answers["country"]), get_currency_name(answers["currency"], locale="en")]
     return sorted(strings, key=len, reverse=True)

@@ -93,4 +93,3 @@ def test_a_document_libreoffice_cannot_load_is_reported(tmp_path):
     missing = tmp_path / "missing.docx"  # soffice says it cannot load it, and still exits 0
     with pytest.raises(NgokitError, match="did not make missing.pdf"):
         convert_to_pdf([missing], tmp_path, tmp_path / "profile")
-

@@ -10,7 +10,6 @@ from ngokit.pdf import convert_to_pdf
 
 
 def test_pdf_needs_libreoffice_message(tmp_path, monkeypatch):
-    import ngokit.pdf
 
     monkeypatch.setattr(ngokit.pdf, "find_soffice", lambda: None)
     with pytest.raises(ToolMissingError, match="libreoffice-writer-nogui"):

@@ -347,7 +347,7 @@ class DocumentWriter:
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
         widths = _column_widths(rows, columns, self._text_width())
-        for r, (row, cells) in enumerate(zip(table.rows, rows)):
+        for r, (row, cells) in enumerate(zip(table.rows, rows, strict=False)):
             for c, cell in enumerate(row.cells):
                 cell.width = widths[c]
                 paragraph = cell.paragraphs[0]

@@ -12,9 +12,9 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ngokit.yamltext import load_yaml
 from ngokit.errors import KitError
 from ngokit.writer.styles import heading_number
+from ngokit.yamltext import load_yaml
 
 _ANCHOR = re.compile(r"\s*(?<!\\)\{id=([A-Za-z][\w-]*)\}\s*$")
 BLANK_LINK = re.compile(r"\[([^\]\n]*)\]\(blank:\)")
