@@ -78,8 +78,10 @@ def country_facts(code: str, languages: tuple[str, ...] = ("en",)) -> dict[str, 
     spoken = [lang for lang in languages_of(code) if lang in languages]
     return {
         "country_currency": currencies[0] if currencies else None,
+        "country_currencies": list(currencies),
         "country_language": spoken[0] if spoken else None,
         "country_financial_year_start": None,
+        "country_legal_forms": [],
     }
 
 

@@ -62,8 +62,9 @@ class Kit:
         """Return the ``country_*`` values that question defaults use, pack first, then Babel."""
         facts = countries.country_facts(code, languages)
         pack = self.pack(code)
-        if pack is not None and pack.financial_year_start:
+        if pack is not None:
             facts["country_financial_year_start"] = pack.financial_year_start
+            facts["country_legal_forms"] = [form["local_name"] for form in pack.data["legal_forms"]]
         return facts
 
 

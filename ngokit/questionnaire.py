@@ -75,6 +75,12 @@ class Question:
     max_length: int = 200
     required: bool = True
     example: Any = None
+    suggestions_from: Expression | None = None
+
+    def suggestions(self, values: Mapping[str, Any]) -> tuple[str, ...]:
+        """Return answers to offer (the wizard lists them; any other text is still allowed)."""
+        found = self.suggestions_from.evaluate(values) if self.suggestions_from else None
+        return tuple(str(s) for s in found or ())
 
     @property
     def choice_values(self) -> tuple[str, ...]:
@@ -167,6 +173,7 @@ def _question(data: Mapping[str, Any], section: str) -> Question:
         max_length=data.get("max_length", 200),
         required=data.get("required", True),
         example=data.get("example"),
+        suggestions_from=_expression(data.get("suggestions_from")),
     )
 
 
@@ -185,7 +192,7 @@ def check_expressions(questionnaire: Questionnaire) -> list[str]:
 
     errors = []
     for question in questionnaire:
-        for expression in (question.when, question.default_from, question.min, question.max):
+        for expression in (question.when, question.default_from, question.min, question.max, question.suggestions_from):
             if isinstance(expression, Expression):
                 try:
                     _compiled(expression.source)

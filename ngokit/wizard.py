@@ -156,7 +156,9 @@ class _Screen:
 
             return f"{country_name(value, self.ui_language)} ({value})"
         if question.type == "money":
-            return f"{value} {self.interview.values.get('currency', '')}".strip()
+            from ngokit.formats import format_money
+
+            return format_money(value, self.interview.values.get("currency") or "USD", self.ui_language)
         if question.type == "month":
             return _month_names(self.ui_language)[int(value)]
         return str(value)
@@ -194,8 +196,16 @@ def _prompt(screen: _Screen, question: Question) -> str:
 def _ask_text(screen: _Screen, question: Question) -> Any:
     default = screen.interview.default(question)
     shown = "" if default is None else str(default)
-    typed = questionary.text(_prompt(screen, question), default=shown, validate=screen.validator(question)).unsafe_ask()
-    return screen.interview.check(question, typed)
+    suggestions = question.suggestions(screen.interview.scope())
+    validate = screen.validator(question)
+    if suggestions:
+        questionary.print("  " + _("Suggestions (Tab to choose, or type your own): {0}").format("; ".join(suggestions)),
+                          style="fg:ansibrightblack")  # fmt: skip
+        asked = questionary.autocomplete(_prompt(screen, question), choices=list(suggestions), default=shown,
+                                         validate=validate)  # fmt: skip
+    else:
+        asked = questionary.text(_prompt(screen, question), default=shown, validate=validate)
+    return screen.interview.check(question, asked.unsafe_ask())
 
 
 def _ask_yesno(screen: _Screen, question: Question) -> Any:

@@ -127,3 +127,21 @@ def test_unknown_wizard_language_is_a_usage_error(lang, tmp_path, monkeypatch):
     monkeypatch.setattr(command.sys.stdout, "isatty", lambda: True, raising=False)
     with pytest.raises(command.UsageError, match="no 'xx' translation"):
         command.run_new(out=tmp_path, resume=None, save=tmp_path / "a.yaml", ui_language=lang)
+
+
+def test_the_country_pack_suggests_legal_forms_and_currencies(kit):
+    from ngokit.interview import Interview
+
+    scope = Interview(kit, {"network_name": "N", "country": "KE"}).scope()
+    assert "Public Benefit Organisation (PBO)" in kit.questionnaire["legal_form"].suggestions(scope)
+    zimbabwe = Interview(kit, {"network_name": "N", "country": "ZW"}).scope()
+    assert set(kit.questionnaire["currency"].suggestions(zimbabwe)) >= {"USD", "ZWG"}
+
+
+def test_a_suggested_legal_form_can_be_typed(kit, tmp_path):
+    keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + ENTER + ENTER  # language, scope
+            + "\x1b[A" + ENTER                                        # registered
+            + "Society (Societies Act, Cap. 108)" + ENTER + REST)  # fmt: skip
+    result = drive(kit, keys, tmp_path / "a.yaml")
+    assert result.answers["legal_status"] == "registered"
+    assert result.answers["legal_form"] == "Society (Societies Act, Cap. 108)"

@@ -343,22 +343,14 @@ class DocumentWriter:
             elif token.type == "inline":
                 rows[-1].append(token)
         columns = max(len(r) for r in rows)
-        table = self.doc.add_table(rows=len(rows), cols=columns)
-        table.style = self.doc.styles["Table Grid"]
-        table.autofit = False
-        widths = _column_widths(rows, columns, self._text_width())
-        for r, (row, cells) in enumerate(zip(table.rows, rows, strict=False)):
-            for c, cell in enumerate(row.cells):
-                cell.width = widths[c]
-                paragraph = cell.paragraphs[0]
-                paragraph._p.get_or_add_pPr().style = self._style_ids["Table Text"]
+        widths = [int(w) // 635 for w in _column_widths(rows, columns, self._text_width())]  # EMU → twips
+        table = ooxml.new_table(self.doc.element.body, self._style_ids["Table Grid"], widths, len(rows),
+                                self._style_ids["Table Text"], _HEADER_FILL)  # fmt: skip
+        for r, cells in enumerate(rows):
+            for c, paragraph in enumerate(ooxml.row_paragraphs(table, r)):
                 if c < len(cells):
-                    self._inline(paragraph, cells[c], bold=r == 0)
-                if r == 0:
-                    ooxml.shade_cell(cell, _HEADER_FILL)
-        ooxml.mark_header_row(table.rows[0])
-        spacer = self.doc.add_paragraph()
-        spacer.paragraph_format.space_after = 0
+                    self._inline(Paragraph(paragraph, self.doc._body), cells[c], bold=r == 0)
+        self._paragraph("Normal").paragraph_format.space_after = 0
 
     def _text_width(self) -> int:
         section = self.doc.sections[0]

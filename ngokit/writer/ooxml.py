@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 _BOOKMARK_SAFE = re.compile(r"[^A-Za-z0-9_]")
 
@@ -48,6 +48,37 @@ def new_paragraph(body: Any, style_id: str) -> Any:
     paragraph.append(props)
     body.sectPr.addprevious(paragraph)
     return paragraph
+
+
+def new_table(body: Any, style_id: str, widths: list[int], rows: int, text_style_id: str, header_fill: str) -> Any:
+    """Return a new table at the end of a body: fixed column widths (twips), a repeating
+    header row that screen readers know as such, and an empty styled paragraph in each cell."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    look = 'w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"'
+    header_cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="{header_fill}"/>'
+        f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{text_style_id}"/></w:pPr></w:p></w:tc>'
+        for w in widths
+    )
+    body_cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{text_style_id}"/></w:pPr></w:p></w:tc>'
+        for w in widths
+    )
+    header = f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header_cells}</w:tr>"
+    others = f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{body_cells}</w:tr>" * (rows - 1)
+    table = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        f'<w:tblLayout w:type="fixed"/><w:tblLook {look}/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"{header}{others}</w:tbl>"
+    )
+    body.sectPr.addprevious(table)
+    return table
+
+
+def row_paragraphs(table: Any, row: int) -> list[Any]:
+    """Return the first paragraph of each cell of a table row."""
+    return [tc.find(qn("w:p")) for tc in table.findall(qn("w:tr"))[row].findall(qn("w:tc"))]
 
 
 def add_field(paragraph: Any, instruction: str, cached: str = "") -> None:
@@ -113,25 +144,6 @@ def add_hyperlink(paragraph: Any, text: str, *, url: str = "", anchor: str = "",
     link.append(run._r)
     paragraph._p.append(link)
     return run
-
-
-def mark_header_row(row: Any) -> None:
-    """Mark a table row as a header that repeats on every page (and for screen readers)."""
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    trpr.insert(0, cant_split)
-
-
-def shade_cell(cell: Any, fill: str) -> None:
-    """Give a table cell a background colour."""
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
 
 
 def suppress_numbering(paragraph: Any) -> None:
