@@ -96,3 +96,21 @@ def pseudo(message: str) -> str:
         last = match.end()
     parts.append(message[last:].translate(_ACCENTS))
     return f"[{''.join(parts)}]"
+
+
+def extract_questionnaire(fileobj, keywords, comment_tags, options):  # type: ignore[no-untyped-def]
+    """Babel extractor for ``questions.yaml``: section titles, prompts, help and choice labels.
+
+    Registered as the ``ngokit_questions`` Babel extractor (pyproject.toml) for ``ngokit/babel.cfg``,
+    so the wizard's questions can be translated like every other interface string.
+    """
+    import yaml
+
+    data = yaml.safe_load(fileobj.read().decode("utf-8"))
+    for section in data.get("sections", []):
+        yield 0, "_", section["title"], []
+        for question in section["questions"]:
+            yield 0, "_", question["prompt"].strip(), [f"question {question['name']}"]
+            yield 0, "_", question["help"].strip(), [f"help of {question['name']}"]
+            for choice in question.get("choices", []):
+                yield 0, "_", choice["label"], [f"choice {choice['value']} of {question['name']}"]

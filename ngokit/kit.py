@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,14 @@ def load_kit(source: str | Path | None = None, work_dir: Path | None = None) -> 
 
 
 def _read_kit(path: Path, bundled: bool) -> Kit:
+    questions = path / "questions.yaml"
+    stamp = questions.stat().st_mtime_ns if questions.is_file() else 0
+    return _read_kit_cached(path.resolve(), bundled, stamp)
+
+
+@lru_cache(maxsize=16)
+def _read_kit_cached(path: Path, bundled: bool, _stamp: int) -> Kit:
+    """Return a kit, read once per process (batch workers build many kits from one)."""
     manifest_file = path / "cookiecutter.json"
     if not manifest_file.is_file():
         raise KitError(f"{path} is not a kit template: it has no cookiecutter.json")
