@@ -42,7 +42,8 @@ def keys(session: str, *sent: str) -> None:
 def test_a_person_answers_reviews_changes_one_answer_and_gets_a_kit(kit, tmp_path):
     session = f"ngokit-{uuid.uuid4().hex[:8]}"
     command = f"cd {tmp_path} && {sys.executable} -m ngokit new --out kits; echo EXIT=$?; sleep 60"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "110", "-y", "40", command], check=True)
+    env = {**os.environ, "TERM": os.environ.get("TERM") or "xterm-256color"}  # CI has no terminal
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "110", "-y", "40", command], check=True, env=env)
     try:
         wait_for(session, "full name of your network")
         keys(session, "Amani Network", "Enter")
