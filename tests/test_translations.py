@@ -56,7 +56,8 @@ def test_a_catalogue_translates_the_kit_and_babel_formats_for_the_language(tmp_p
 
 def test_the_interface_message_template_is_current(tmp_path):
     fresh = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(ROOT / "ngokit" / "babel.cfg"),
+    config = ROOT / "ngokit" / "babel.cfg"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(config),
                     "--no-location", "--omit-header", "-o", str(fresh), str(ROOT / "ngokit"), str(KIT)],
                    check=True, capture_output=True)  # fmt: skip
     missing = msgids(fresh) - msgids(ROOT / "ngokit" / "locale" / "messages.pot")
