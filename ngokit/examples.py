@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ngokit.kit import shipped_dir
+
 DEMO = "kenya-national-network.yaml"
 
 
 def examples_dir() -> Path:
     """Return the folder of example answers files (source tree or installed wheel)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "examples", here.parent / "examples"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("examples")
+    return shipped_dir("examples")
 
 
 def demo_answers() -> Path:

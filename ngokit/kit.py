@@ -70,12 +70,18 @@ class Kit:
 
 
 def bundled_kits_dir() -> Path:
-    """Return the folder of the kits that ship with ngokit (source tree or installed wheel)."""
+    """Return the folder of the kits that ship with ngokit."""
+    return shipped_dir("kit_templates")
+
+
+def shipped_dir(name: str) -> Path:
+    """Return a folder that ships with ngokit: inside the package when installed from a
+    wheel, beside it in a source checkout."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "kit_templates", here.parent / "kit_templates"):
+    for candidate in (here / name, here.parent / name):
         if candidate.is_dir():
             return candidate
-    raise KitError("ngokit's bundled kit templates are missing; reinstall ngokit")
+    raise KitError(f"ngokit's {name} folder is missing; reinstall ngokit")
 
 
 def load_kit(source: str | Path | None = None, work_dir: Path | None = None) -> Kit:
