@@ -85,7 +85,7 @@ def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers
 def _check_trust(kit: Kit, options: BuildOptions) -> None:
     if kit.has_hooks and not kit.bundled and not options.trust:
         raise NgokitError(
-            f"the kit {kit.path} contains hooks (code that would run on this computer). "
+            f"the kit {kit.source or kit.path} contains hooks (code that would run on this computer). "
             "Run again with --trust only if you trust whoever made it."
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ class Kit:
     title: str
     questionnaire: Questionnaire
     bundled: bool
+    source: str = ""  # what the person named (a folder, zip or URL), for messages
 
     @property
     def reference_docx(self) -> Path:
@@ -96,7 +97,7 @@ def load_kit(source: str | Path | None = None, work_dir: Path | None = None) -> 
         raise KitError(f"the kit {source} is not a folder")
     from ngokit.render import fetch_kit
 
-    return _read_kit(fetch_kit(str(source), work_dir), bundled=False)
+    return replace(_read_kit(fetch_kit(str(source), work_dir), bundled=False), source=str(source))
 
 
 def _read_kit(path: Path, bundled: bool) -> Kit:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gettext
 import re
+import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -163,7 +164,7 @@ def render_sources(
 
     out = work_dir / "sources"
     try:
-        with render_settings(settings), _importable(kit_dir):
+        with render_settings(settings), _importable(kit_dir), _temporary_files_in(work_dir):
             full = generate_context(str(kit_dir / "cookiecutter.json"), {}, dict(context))
             full["_cookiecutter"] = {k: v for k, v in full["cookiecutter"].items() if not k.startswith("_")}
             full["cookiecutter"].update(prompt_for_config(full, no_input=True))
@@ -185,6 +186,21 @@ def _describe(exc: Exception) -> str:
 
 
 @contextlib.contextmanager
+def _temporary_files_in(work_dir: Path) -> Iterator[None]:
+    """Keep temporary files inside the work folder: cookiecutter writes each hook script it
+    runs to a temporary file and never deletes it."""
+    import tempfile
+
+    folder = work_dir / "tmp"
+    folder.mkdir(exist_ok=True)
+    previous, tempfile.tempdir = tempfile.tempdir, str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
+
+
+@contextlib.contextmanager
 def _importable(kit_dir: Path) -> Iterator[None]:
     """Let a kit's own Jinja extensions (Python files in the kit folder) be imported."""
     sys.path.insert(0, str(kit_dir))
@@ -201,7 +217,7 @@ def fetch_kit(source: str, work_dir: Path) -> Path:
 
     config = _private_config(work_dir)
     try:
-        repo_dir, _cleanup = determine_repo_dir(
+        repo_dir, cleanup = determine_repo_dir(
             template=source,
             abbreviations={},
             clone_to_dir=config["cookiecutters_dir"],
@@ -210,7 +226,15 @@ def fetch_kit(source: str, work_dir: Path) -> Path:
         )
     except (CookiecutterException, OSError, ValueError) as exc:
         raise KitError(f"cannot fetch the kit {source}: {exc}") from exc
-    return Path(repo_dir)
+    if not cleanup:
+        return Path(repo_dir)
+    # cookiecutter unzips into the system's temporary folder: move the kit into our work
+    # folder, which the build removes, so that nothing is left behind.
+    unzipped = Path(repo_dir)
+    kept = work_dir / "fetched" / unzipped.name
+    shutil.copytree(unzipped, kept)
+    shutil.rmtree(unzipped.parent, ignore_errors=True)
+    return kept
 
 
 def _private_config(work_dir: Path) -> dict[str, Any]:

@@ -129,3 +129,28 @@ def test_the_kit_shows_the_answers(tmp_path: Path):
     text = kit_text(built.path)
     for expected in ("Amani Network of People who Use Drugs", "Kenya", "KES\u00a050,000", "Kenyan Shilling"):
         assert expected in text, expected
+
+
+def test_a_kit_from_a_zip_runs_its_hooks_only_when_trusted(tmp_path: Path):
+    import shutil
+    import tempfile
+
+    from ngokit.errors import NgokitError
+    from ngokit.kit import bundled_kits_dir
+
+    kit = tmp_path / "mykit"
+    shutil.copytree(bundled_kits_dir() / "peer-network", kit)
+    (kit / "hooks").mkdir()
+    ran = tmp_path / "hook-ran"
+    (kit / "hooks" / "post_gen_project.py").write_text(
+        f"import pathlib\npathlib.Path({str(ran)!r}).write_text('yes')\n", encoding="utf-8"
+    )
+    archive = Path(shutil.make_archive(str(tmp_path / "mykit"), "zip", tmp_path, "mykit"))
+    before = set(Path(tempfile.gettempdir()).iterdir())
+    with pytest.raises(NgokitError, match=r"mykit.zip contains hooks .* --trust"):
+        build_kit(MINIMAL, BuildOptions(out=tmp_path / "out"), str(archive))
+    assert not ran.exists()
+    built = build_kit(MINIMAL, BuildOptions(out=tmp_path / "out", trust=True), str(archive))
+    assert ran.read_text() == "yes"
+    assert (built.path / "01-constitution.docx").is_file()
+    assert set(Path(tempfile.gettempdir()).iterdir()) <= before | {tmp_path}  # nothing left in the temp folder
