@@ -187,7 +187,8 @@ def batch(file: Path, out: Path, make_zip: bool, jobs: int | None, force: bool, 
 def _report(built) -> None:  # type: ignore[no-untyped-def]
     click.echo(_("Kit built: {0}").format(built.path))
     for document in built.documents:
-        click.echo(f"  {document.name}")
+        pdf = document.with_suffix(".pdf")
+        click.echo(f"  {document.name}" + (f"  ({pdf.name})" if pdf.exists() else ""))
     click.echo("  answers.yaml")
     if built.zip_path:
         click.echo(_("Zip: {0}").format(built.zip_path))
