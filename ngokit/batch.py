@@ -145,7 +145,7 @@ def _build_all(planned: list[Planned], kit: Kit, options: BuildOptions, jobs: in
         for item in todo:
             yield _finish(item, _build_one(item.answers, replace(options, folder=item.folder), kit.path))
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
         futures: dict[Future, Planned] = {
             pool.submit(_build_one, item.answers, replace(options, folder=item.folder), kit.path): item for item in todo
         }
@@ -155,6 +155,19 @@ def _build_all(planned: list[Planned], kit: Kit, options: BuildOptions, jobs: in
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _worker_context() -> Any:
+    """Return how to start worker processes: a fork server that has imported ngokit once
+    (where the platform has one), else fresh interpreters. Never a plain fork of this
+    process, whose progress-bar thread may hold a lock."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = get_context("forkserver")
+        context.set_forkserver_preload(["ngokit.batch", "ngokit.documents", "ngokit.render"])
+        return context
+    return get_context("spawn")
 
 
 def _as_completed(futures: dict[Future, Planned]) -> Iterator[Future]:

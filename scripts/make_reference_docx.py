@@ -19,7 +19,13 @@ from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ngokit.writer.package import save_reproducibly  # noqa: E402
-from ngokit.writer.styles import LIST_LEVELS, NUMBERED_HEADING_LEVELS  # noqa: E402
+from ngokit.writer.styles import (  # noqa: E402
+    CHARACTER_STYLES,
+    LIST_LEVELS,
+    NUMBERED_HEADING_LEVELS,
+    PARAGRAPH_STYLES,
+    TABLE_STYLES,
+)
 
 OUT = Path(__file__).resolve().parent.parent / "kit_templates" / "peer-network" / "reference.docx"
 INK = RGBColor(0x1F, 0x2A, 0x44)
@@ -35,6 +41,7 @@ def main() -> None:
     _headings(doc)
     _own_styles(doc)
     _numbering(doc)
+    _drop_unused(doc)
     _clean_properties(doc)
     save_reproducibly(doc, OUT)
     print(f"wrote {OUT}")
@@ -171,6 +178,25 @@ def _numbering(doc) -> None:
     numbering.append(parse_xml(
         f'<w:num {nsdecls("w")} w:numId="{HEADING_NUM_ID}">'
         f'<w:abstractNumId w:val="{HEADING_NUM_ID + 10}"/></w:num>'))  # fmt: skip
+
+
+KEEP = {*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES, "Default Paragraph Font", "Normal Table",
+        "No List", "Title Char", "Subtitle Char", "Header Char", "Footer Char", "Heading 1 Char",
+        "Heading 2 Char", "Heading 3 Char", "Heading 4", "Heading 5", "Heading 6", "Heading 4 Char",
+        "Heading 5 Char", "Heading 6 Char", "List Paragraph", "List Continue", "List Bullet 3",
+        "List Number 3", "Quote", "Quote Char", "Strong", "Emphasis", "Caption", "No Spacing"}  # fmt: skip
+
+
+def _drop_unused(doc) -> None:
+    """Remove the template's unused styles (about a hundred table styles) and its legacy
+    parts: the writer opens and saves this file once per document, so its size is speed."""
+    for style in list(doc.styles):
+        if style.name not in KEEP:
+            style.element.getparent().remove(style.element)
+    document_part = doc.part
+    for rel_id, rel in list(document_part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            del document_part.rels[rel_id]
 
 
 def _clean_properties(doc) -> None:
