@@ -193,6 +193,9 @@ def _drop_unused(doc) -> None:
     for style in list(doc.styles):
         if style.name not in KEEP:
             style.element.getparent().remove(style.element)
+    latent = doc.styles.element.find(qn("w:latentStyles"))  # Word's defaults serve as well
+    if latent is not None:
+        doc.styles.element.remove(latent)
     document_part = doc.part
     for rel_id, rel in list(document_part.rels.items()):
         if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
