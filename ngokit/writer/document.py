@@ -110,6 +110,7 @@ class DocumentWriter:
         self._first_in_quote = False
         self._item_paragraphs = 0
         self._break_before_next = False  # a thematic break (---) starts the next block on a new page
+        self._section_end = doc.element.body.sectPr  # new blocks go just before it
 
     # -- the whole document -------------------------------------------------------------
 
@@ -133,7 +134,7 @@ class DocumentWriter:
             body.remove(child)
 
     def _paragraph(self, style: str, text: str = "") -> Any:
-        paragraph = Paragraph(ooxml.new_paragraph(self.doc.element.body, self._style_ids[style]), self.doc._body)
+        paragraph = Paragraph(ooxml.new_paragraph(self._section_end, self._style_ids[style]), self.doc._body)
         if text:
             ooxml.append_run(paragraph, text)
         if self._break_before_next:

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag, nsdecls, qn
+from docx.oxml.parser import oxml_parser
 
 _BOOKMARK_SAFE = re.compile(r"[^A-Za-z0-9_]")
+
+
+@lru_cache(maxsize=64)
+def _clark(tag: str) -> tuple[str, dict[str, str]]:
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+def element(tag: str) -> Any:
+    """Return a new element such as ``w:p`` (python-docx's OxmlElement, without re-parsing
+    the tag name each time: the writer makes thousands of them)."""
+    clark, nsmap = _clark(tag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
 
 
 def append_run(paragraph: Any, text: str, *, bold: bool = False, italic: bool = False,
@@ -19,17 +34,17 @@ def append_run(paragraph: Any, text: str, *, bold: bool = False, italic: bool = 
     python-docx's ``add_run`` walks the text one character at a time (to turn tabs and line
     breaks into elements); Markdown text has neither, and this is several times faster.
     """
-    run = OxmlElement("w:r")
+    run = element("w:r")
     if bold or italic or style_id:
-        props = OxmlElement("w:rPr")
+        props = element("w:rPr")
         for tag, wanted in (("w:rStyle", style_id), ("w:b", bold), ("w:i", italic)):
             if wanted:
-                child = OxmlElement(tag)
+                child = element(tag)
                 if tag == "w:rStyle":
                     child.set(qn("w:val"), str(style_id))
                 props.append(child)
         run.append(props)
-    text_element = OxmlElement("w:t")
+    text_element = element("w:t")
     text_element.text = text
     if text != text.strip():
         text_element.set(qn("xml:space"), "preserve")
@@ -38,15 +53,16 @@ def append_run(paragraph: Any, text: str, *, bold: bool = False, italic: bool = 
     return run
 
 
-def new_paragraph(body: Any, style_id: str) -> Any:
-    """Return a new ``w:p`` with a paragraph style, added at the end of a document body."""
-    paragraph = OxmlElement("w:p")
-    props = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
+def new_paragraph(section_properties: Any, style_id: str) -> Any:
+    """Return a new ``w:p`` with a paragraph style, added at the end of a document body
+    (just before its final section properties, ``w:sectPr``)."""
+    paragraph = element("w:p")
+    props = element("w:pPr")
+    style = element("w:pStyle")
     style.set(qn("w:val"), style_id)
     props.append(style)
     paragraph.append(props)
-    body.sectPr.addprevious(paragraph)
+    section_properties.addprevious(paragraph)
     return paragraph
 
 
@@ -85,17 +101,19 @@ def add_field(paragraph: Any, instruction: str, cached: str = "") -> None:
     """Append a field (PAGE, NUMPAGES, REF...) whose cached result is ``cached``."""
     begin_field(paragraph, instruction)
     if cached:
-        paragraph.add_run(cached)
+        append_run(paragraph, cached)
     end_field(paragraph)
 
 
 def begin_field(paragraph: Any, instruction: str) -> None:
     """Append the start of a field: begin, instruction, separate (the result follows)."""
     _fld_char(paragraph, "begin")
-    text = OxmlElement("w:instrText")
+    text = element("w:instrText")
     text.set(qn("xml:space"), "preserve")
     text.text = f" {instruction} "
-    paragraph.add_run()._r.append(text)
+    run = element("w:r")
+    run.append(text)
+    paragraph._p.append(run)
     _fld_char(paragraph, "separate")
 
 
@@ -105,9 +123,11 @@ def end_field(paragraph: Any) -> None:
 
 
 def _fld_char(paragraph: Any, kind: str) -> None:
-    char = OxmlElement("w:fldChar")
+    char = element("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
-    paragraph.add_run()._r.append(char)
+    run = element("w:r")
+    run.append(char)
+    paragraph._p.append(run)
 
 
 def bookmark_name(anchor: str) -> str:
@@ -117,10 +137,10 @@ def bookmark_name(anchor: str) -> str:
 
 def add_bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
     """Wrap a paragraph's content in a bookmark."""
-    start = OxmlElement("w:bookmarkStart")
+    start = element("w:bookmarkStart")
     start.set(qn("w:id"), str(bookmark_id))
     start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
+    end = element("w:bookmarkEnd")
     end.set(qn("w:id"), str(bookmark_id))
     ppr = paragraph._p.pPr
     if ppr is not None:
@@ -132,16 +152,14 @@ def add_bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
 
 def add_hyperlink(paragraph: Any, text: str, *, url: str = "", anchor: str = "",
                   style_id: str | None = None) -> Any:  # fmt: skip
-    """Append a hyperlink to a URL or to a bookmark in the document; return its run."""
-    link = OxmlElement("w:hyperlink")
+    """Append a hyperlink to a URL or to a bookmark in the document; return its ``w:r``."""
+    link = element("w:hyperlink")
     if url:
         link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
     else:
         link.set(qn("w:anchor"), anchor)
-    run = paragraph.add_run(text)
-    if style_id:
-        run._r.get_or_add_rPr().style = style_id
-    link.append(run._r)
+    run = append_run(paragraph, text, style_id=style_id)
+    link.append(run)  # moves the run from the paragraph into the link
     paragraph._p.append(link)
     return run
 
@@ -166,7 +184,7 @@ def set_document_language(document: Any, language: str) -> None:
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
-        lang = OxmlElement("w:lang")
+        lang = element("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
