@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ngokit.writer.package import save_reproducibly  # noqa: E402
+from ngokit.writer.package import APP_XML, save_reproducibly  # noqa: E402
 from ngokit.writer.styles import (  # noqa: E402
     CHARACTER_STYLES,
     LIST_LEVELS,
@@ -211,6 +211,9 @@ def _clean_properties(doc) -> None:
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del package.rels[rel_id]
+    for part in package.parts:  # python-docx's template says "Microsoft Macintosh Word" here
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML
 
 
 if __name__ == "__main__":

@@ -154,3 +154,15 @@ def test_a_kit_from_a_zip_runs_its_hooks_only_when_trusted(tmp_path: Path):
     assert ran.read_text() == "yes"
     assert (built.path / "01-constitution.docx").is_file()
     assert set(Path(tempfile.gettempdir()).iterdir()) <= before | {tmp_path}  # nothing left in the temp folder
+
+
+def test_extended_properties_name_no_program(tmp_path: Path):
+    import zipfile
+
+    built = build_kit(MINIMAL, BuildOptions(out=tmp_path))
+    for document in built.documents:
+        with zipfile.ZipFile(document) as package:
+            names = package.namelist()
+            app = package.read("docProps/app.xml").decode()
+        assert "Microsoft" not in app and "python-docx" not in app and "ngokit" not in app
+        assert "docProps/thumbnail.jpeg" not in names

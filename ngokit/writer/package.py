@@ -13,6 +13,18 @@ from docx.opc.pkgwriter import PackageWriter
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
+# Extended properties naming no program and no company: a reference.docx saved by Word
+# carries both, and the documents are the network's.
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<TotalTime>0</TotalTime><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
 class _FixedTimeZip:
     """The physical package writer python-docx expects, with fixed timestamps.
 
@@ -42,6 +54,8 @@ def save_reproducibly(document: Any, path: Path, when: date | None = None) -> No
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML
     writer = _FixedTimeZip(stamp)
     # The same three steps as PackageWriter.write(), which would open its own zip file.
     PackageWriter._write_content_types_stream(writer, parts)
