@@ -80,7 +80,9 @@ class Planned:
 
 def check_rows(rows: list[SheetRow], kit: Kit) -> tuple[list[RowResult], list[Planned]]:
     """Validate every row; return all results (invalid ones filled in) and the rows to build."""
-    results, planned, taken = [], [], set()
+    results: list[RowResult] = []
+    planned: list[Planned] = []
+    taken: set[str] = set()
     for row in rows:
         name = str(row.answers.get("network_name", "")).strip()
         result = RowResult(row.number, name)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ngokit.answers import Answers
 from ngokit.formats import format_long_date
@@ -59,14 +60,13 @@ def list_blanks(texts: dict[Path, str]) -> list[str]:
     return found
 
 
-def _meta(front: dict, answers: Answers, kit: Kit, options: BuildOptions,
+def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, options: BuildOptions,
           translations: gettext.NullTranslations, blanks: list[str]) -> DocumentMeta:  # fmt: skip
     _ = translations.gettext
     language = answers["language"]
     adopted = answers.get("adopted_on")
     status = (_("Adopted on %(date)s") % {"date": format_long_date(adopted, language)}
               if adopted else _("Draft for adoption"))  # fmt: skip
-    front.setdefault("date_text", format_long_date(answers["kit_date"], language))
     return DocumentMeta(
         title=str(front.get("title", "")),
         network=answers["network_name"],
@@ -86,4 +86,5 @@ def _meta(front: dict, answers: Answers, kit: Kit, options: BuildOptions,
         guidance=options.guidance,
         keywords=str(front.get("keywords", "")),
         blanks=blanks,
+        date_text=format_long_date(answers["kit_date"], language),
     )

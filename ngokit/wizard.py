@@ -264,8 +264,8 @@ def _ask_month(screen: _Screen, question: Question) -> Any:
     names = _month_names(screen.ui_language)
     default = screen.interview.default(question)
     choices = [Choice(names[m], m) for m in range(1, 13)]
-    return questionary.select(_prompt(screen, question), choices=choices,
-                              default=int(default) if default else None).unsafe_ask()  # fmt: skip
+    chosen = next((c for c in choices if default and c.value == int(default)), None)
+    return questionary.select(_prompt(screen, question), choices=choices, default=chosen).unsafe_ask()
 
 
 def _month_names(language: str) -> dict[int, str]:

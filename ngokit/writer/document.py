@@ -59,6 +59,7 @@ class DocumentMeta:
     guidance: bool = True
     keywords: str = ""
     blanks: Sequence[str] = ()
+    date_text: str = ""
 
 
 def write_docx(source: Source, path: Path, meta: DocumentMeta, reference: Path) -> None:
@@ -148,7 +149,7 @@ class DocumentWriter:
         meta, labels = self.meta, self.meta.labels
         self._paragraph("Title", meta.title)
         self._paragraph("Subtitle", meta.network)
-        for label, value in ((labels.status, meta.status), (labels.date, self.source.front.get("date_text", "")),
+        for label, value in ((labels.status, meta.status), (labels.date, meta.date_text),
                              (labels.version, meta.version)):  # fmt: skip
             if value:
                 line = self._paragraph("Cover Detail")
@@ -360,7 +361,7 @@ class DocumentWriter:
     # -- inline content -------------------------------------------------------------------
 
     def _inline(self, paragraph: Any, inline: Token, bold: bool = False) -> None:
-        state = {"bold": bold, "base_bold": bold, "italic": False, "link": None, "link_text": []}
+        state: dict[str, Any] = {"bold": bold, "base_bold": bold, "italic": False, "link": None, "link_text": []}
         for child in inline.children or ():
             self._inline_token(paragraph, child, state)
 

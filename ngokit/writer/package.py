@@ -56,7 +56,7 @@ def save_reproducibly(document: Any, path: Path, when: date | None = None) -> No
         part.before_marshal()
         if part.partname == "/docProps/app.xml":
             part._blob = APP_XML
-    writer = _FixedTimeZip(stamp)
+    writer: Any = _FixedTimeZip(stamp)  # duck-types python-docx's PhysPkgWriter
     # The same three steps as PackageWriter.write(), which would open its own zip file.
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
