@@ -98,7 +98,7 @@ class _Screen:
                  _("Answer the questions; each one says why we ask. Nothing is written until you "
                    "review your answers and choose to build. Press Ctrl-C at any time to stop and "
                    "save your answers."))  # fmt: skip
-        questionary.print(lines)
+        _note(lines)
         questionary.print(_("We never ask for anyone's name, address or drug use."), style="italic")
 
     def ask_pending(self) -> None:
@@ -110,7 +110,7 @@ class _Screen:
 
     def ask(self, question: Question) -> Any:
         """Show one question with its help; return the checked answer."""
-        questionary.print(f"  {_(question.help)}", style="fg:ansibrightblack")
+        _note(_(question.help))
         ask = _ASKERS.get(question.type, _ask_text)
         return ask(self, question)
 
@@ -184,6 +184,17 @@ class _Screen:
         questionary.print(_("{0} of {1}: {2}").format(number, len(sections), _(title)), style="bold fg:ansicyan")
 
 
+def _note(text: str) -> None:
+    """Print a grey note under a question, wrapped to the terminal at word boundaries."""
+    import shutil
+    import textwrap
+
+    width = max(40, min(shutil.get_terminal_size((100, 30)).columns, 110) - 2)
+    questionary.print(
+        textwrap.fill(text, width, initial_indent="  ", subsequent_indent="  "), style="fg:ansibrightblack"
+    )
+
+
 def _prompt(screen: _Screen, question: Question) -> str:
     text = _(question.prompt)
     if question.type == "money":
@@ -199,8 +210,7 @@ def _ask_text(screen: _Screen, question: Question) -> Any:
     suggestions = question.suggestions(screen.interview.scope())
     validate = screen.validator(question)
     if suggestions:
-        questionary.print("  " + _("Suggestions (Tab to choose, or type your own): {0}").format("; ".join(suggestions)),
-                          style="fg:ansibrightblack")  # fmt: skip
+        _note(_("Suggestions (Tab to choose, or type your own): {0}").format("; ".join(suggestions)))
         asked = questionary.autocomplete(_prompt(screen, question), choices=list(suggestions), default=shown,
                                          validate=validate)  # fmt: skip
     else:
@@ -241,7 +251,10 @@ def _ask_country(screen: _Screen, question: Question) -> Any:
 
     typed = questionary.autocomplete(_prompt(screen, question), choices=names, default=shown,
                                      validate=validate).unsafe_ask()  # fmt: skip
-    return find_country(typed, screen.ui_language)
+    code = find_country(typed, screen.ui_language)
+    if code:  # always, after the check above
+        _note(f"→ {country_name(code, screen.ui_language)} ({code})")
+    return code
 
 
 def _ask_language(screen: _Screen, question: Question) -> Any:
