@@ -1,0 +1,96 @@
+"""The frame around a document's content: cover block, contents, header, footer, properties."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+from ngokit.writer import ooxml
+from ngokit.writer.source import heading_anchor
+from ngokit.writer.styles import heading_number
+
+
+class FrameWriter:
+    """What DocumentWriter adds around the Markdown: it expects ``doc``, ``meta``, ``source``
+    and ``_paragraph(style, text)`` from the writer."""
+
+    doc: Any
+    meta: Any
+    source: Any
+
+    def _paragraph(self, style: str, text: str = "") -> Any:  # provided by DocumentWriter
+        raise NotImplementedError
+
+    def _cover(self) -> None:
+        meta, labels = self.meta, self.meta.labels
+        self._paragraph("Title", meta.title)
+        self._paragraph("Subtitle", meta.network)
+        for label, value in ((labels.status, meta.status), (labels.date, meta.date_text),
+                             (labels.version, meta.version)):  # fmt: skip
+            if value:
+                line = self._paragraph("Cover Detail")
+                ooxml.append_run(line, f"{label}: ", bold=True)
+                ooxml.append_run(line, str(value))
+
+    def _contents(self) -> None:
+        heading = self._paragraph("TOC Heading", self.meta.labels.contents)
+        ooxml.suppress_numbering(heading)
+        entries = self._toc_entries()
+        first = self._paragraph("toc 1")
+        ooxml.begin_field(first, 'TOC \\o "1-2" \\h \\z \\u')
+        paragraph = first
+        for i, (level, number, text, anchor) in enumerate(entries):
+            if i:
+                paragraph = self._paragraph(f"toc {level}")
+            label = f"{number}\t{text}" if number else text
+            ooxml.add_hyperlink(paragraph, label.replace("\t", "  "), anchor=anchor)
+        ooxml.end_field(paragraph)
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+    def _toc_entries(self) -> list[tuple[int, str, str, str]]:
+        entries, counters = [], [0, 0, 0]
+        tokens = self.source.tokens
+        for i, token in enumerate(tokens):
+            if token.type != "heading_open" or int(token.tag[1]) > 2:
+                continue
+            level = int(token.tag[1])
+            counters[level - 1] += 1
+            counters[level:] = [0] * (3 - level)
+            inline = tokens[i + 1]
+            anchor = heading_anchor(inline) or f"h{i}"
+            number = heading_number(counters, level, as_shown=True) if self.source.numbered else ""
+            text = "".join(c.content for c in inline.children or () if c.type == "text")
+            text = text.rstrip().removesuffix("{id=" + anchor + "}").rstrip()
+            entries.append((level, number, text, ooxml.bookmark_name(anchor)))
+        return entries
+
+    def _header_footer(self) -> None:
+        section = self.doc.sections[0]
+        header = section.header
+        line = header.paragraphs[0] if not header.paragraphs[0].text.strip() else header.add_paragraph()
+        line.text = f"{self.meta.network}  |  {self.meta.title}"
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        footer.text = ""
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        before, _, rest = self.meta.labels.page_of.partition("{page}")
+        middle, _, after = rest.partition("{pages}")
+        footer.add_run(before)
+        ooxml.add_field(footer, "PAGE", "1")
+        footer.add_run(middle)
+        ooxml.add_field(footer, "NUMPAGES", "1")
+        footer.add_run(after)
+
+    def _properties(self) -> None:
+        props = self.doc.core_properties
+        meta = self.meta
+        props.title, props.subject, props.author = meta.title, meta.subject, meta.network
+        props.last_modified_by, props.keywords = meta.network, meta.keywords
+        props.comments, props.category, props.language = "", meta.subject, meta.language
+        props.identifier, props.content_status, props.version = "", meta.status, meta.version
+        stamp = datetime(meta.kit_date.year, meta.kit_date.month, meta.kit_date.day, tzinfo=timezone.utc)
+        props.created = props.modified = stamp
+        props.last_printed = stamp
+        props.revision = 1
