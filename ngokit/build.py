@@ -55,8 +55,11 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
     """Return the kit built from answers (validated here when given as a file or a mapping)."""
     options = options or BuildOptions()
     created = not options.out.exists()
-    options.out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".ngokit-work-", dir=options.out))
+    try:
+        options.out.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".ngokit-work-", dir=options.out))
+    except OSError as exc:
+        raise NgokitError(f"cannot write in {options.out}: {exc.strerror or exc}; choose another --out") from exc
     built = None
     try:
         kit = kit if isinstance(kit, Kit) else load_kit(kit, work)
@@ -66,6 +69,10 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         _check_target(target, options)
         built = _build_into(valid, kit, options, target, work)
         return built
+    except NgokitError:
+        raise
+    except OSError as exc:  # a full disk, a file in use, no permission: say so, leave nothing
+        raise NgokitError(f"could not write the kit in {options.out}: {exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if built is None and created:

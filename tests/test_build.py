@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from ngokit import BuildOptions, build_kit
-from ngokit.errors import AnswersError, OutputExistsError
+from ngokit.errors import AnswersError, NgokitError, OutputExistsError
 
 from .conftest import DEMO, EXAMPLES, MINIMAL, docx_paragraphs, docx_text, kit_text
 
@@ -77,7 +77,7 @@ def test_a_failure_while_writing_leaves_no_partial_kit(tmp_path: Path, monkeypat
         raise OSError("disk full")
 
     monkeypatch.setattr(ngokit.documents, "write_docx", explode)
-    with pytest.raises(OSError):
+    with pytest.raises(NgokitError, match="could not write the kit"):
         build_kit(MINIMAL, BuildOptions(out=tmp_path))
     assert list(tmp_path.iterdir()) == []
 
