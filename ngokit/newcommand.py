@@ -28,7 +28,7 @@ def run_new(out: Path, resume: Path | None, save: Path, ui_language: str) -> Non
 
     kit = load_kit()
     save_path = resume or save
-    result = run_wizard(kit, save_path, load_answers(resume) if resume else None, ui_language)
+    result = run_wizard(kit, save_path, _resumable(load_answers(resume), kit) if resume else None, ui_language)
     if not result.build:
         _stopped(result.saved_to)
         return
@@ -36,6 +36,15 @@ def run_new(out: Path, resume: Path | None, save: Path, ui_language: str) -> Non
     answers = validate_answers(result.answers, kit.questionnaire, languages=kit.languages,
                                source=str(save_path), country_facts=kit.country_facts)  # fmt: skip
     _build(answers, kit, out, save_path)
+
+
+def _resumable(saved: dict, kit) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Return the saved answers the kit still asks about; say which others are left out."""
+    known = {k: v for k, v in saved.items() if k in kit.questionnaire.names}
+    unknown = sorted(str(k) for k in saved if k not in known and k != "generated_by")
+    if unknown:
+        click.echo(_("Left out (not questions of this kit): {0}").format(", ".join(unknown)))
+    return known
 
 
 def _set_language(language: str) -> None:

@@ -145,3 +145,11 @@ def test_a_suggested_legal_form_can_be_typed(kit, tmp_path):
     result = drive(kit, keys, tmp_path / "a.yaml")
     assert result.answers["legal_status"] == "registered"
     assert result.answers["legal_form"] == "Society (Societies Act, Cap. 108)"
+
+
+def test_resume_drops_answers_the_kit_does_not_ask(kit, capsys):
+    from ngokit.newcommand import _resumable
+
+    kept = _resumable({"network_name": "Amani", "colour": "red", "generated_by": {}}, kit)
+    assert kept == {"network_name": "Amani"}
+    assert "colour" in capsys.readouterr().out
