@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ngokit.answers import Answers
-from ngokit.formats import format_long_date
+from ngokit.formats import format_long_date, is_right_to_left
 from ngokit.kit import Kit
 from ngokit.writer import (
     BLANK_LINK,
@@ -87,4 +87,5 @@ def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, options: BuildOp
         keywords=str(front.get("keywords", "")),
         blanks=blanks,
         date_text=format_long_date(answers["kit_date"], language),
+        right_to_left=is_right_to_left(language),
     )

@@ -25,6 +25,11 @@ def babel_locale(language: str) -> str:
         return "en"
 
 
+def is_right_to_left(language: str) -> bool:
+    """Return True for a language written right to left (Arabic, Persian, Hebrew, Urdu...)."""
+    return Locale.parse(babel_locale(language)).character_order == "right-to-left"
+
+
 def format_money(amount: Any, currency: str, language: str) -> str:
     """Return an amount with its currency, e.g. ``KES 50,000`` or ``50 000 F CFA``."""
     value = Decimal(str(amount))

@@ -32,19 +32,24 @@ def test_the_message_template_lists_every_translatable_string(tmp_path):
     assert not missing, f"run the extraction command in babel.cfg; new strings: {sorted(missing)[:5]}"
 
 
-def test_a_catalogue_translates_the_kit_and_babel_formats_for_the_language(tmp_path):
+def kit_with_catalogue(tmp_path: Path, language: str):
+    """Return a copy of the kit with a complete (marked, not real) catalogue for a language."""
     kit_copy = tmp_path / "kit"
     shutil.copytree(KIT, kit_copy)
     with (KIT / "locale" / "messages.pot").open("rb") as handle:
-        catalog = read_po(handle, locale="fr")
+        catalog = read_po(handle, locale=language)
     for message in catalog:
         if message.id:
             message.string = tuple(f"«{s}»" for s in message.id) if message.pluralizable else f"«{message.id}»"
-    target = kit_copy / "locale" / "fr" / "LC_MESSAGES"
+    target = kit_copy / "locale" / language / "LC_MESSAGES"
     target.mkdir(parents=True)
     with (target / "messages.po").open("wb") as handle:
         write_po(handle, catalog)
-    kit = load_kit(kit_copy)
+    return load_kit(kit_copy)
+
+
+def test_a_catalogue_translates_the_kit_and_babel_formats_for_the_language(tmp_path):
+    kit = kit_with_catalogue(tmp_path, "fr")
     assert "fr" in kit.languages
     answers = {**MINIMAL, "language": "fr", "dual_signature_threshold": 1234567}
     built = build_kit(answers, BuildOptions(out=tmp_path / "out"), kit)
@@ -73,3 +78,20 @@ def test_every_shipped_translation_is_complete():
             with po.open("rb") as handle:
                 translated = {str(m.id) for m in read_po(handle) if m.id and m.string and not m.fuzzy}
             assert wanted <= translated, f"{po}: {len(wanted - translated)} strings not translated"
+
+
+def test_a_right_to_left_language_gives_right_to_left_documents(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    kit = kit_with_catalogue(tmp_path, "ar")
+    built = build_kit({**MINIMAL, "language": "ar", "country": "LB"}, BuildOptions(out=tmp_path / "out"), kit)
+    document = docx.Document(str(built.path / "03-financial-control-policy.docx"))
+    assert document.styles["Normal"].element.pPr.find(qn("w:bidi")) is not None
+    assert document.styles["Title"].element.pPr.find(qn("w:jc")) is None  # no physical "left"
+    assert all(t._tbl.tblPr.find(qn("w:bidiVisual")) is not None for t in document.tables)
+    assert "يناير" in docx_text(built.path / "03-financial-control-policy.docx")  # January, by Babel
+    english = build_kit(MINIMAL, BuildOptions(out=tmp_path / "en"))
+    plain = docx.Document(str(english.path / "03-financial-control-policy.docx"))
+    assert plain.styles["Normal"].element.pPr.find(qn("w:bidi")) is None
+

@@ -60,6 +60,7 @@ class DocumentMeta:
     keywords: str = ""
     blanks: Sequence[str] = ()
     date_text: str = ""
+    right_to_left: bool = False
 
 
 def write_docx(source: Source, path: Path, meta: DocumentMeta, reference: Path) -> None:
@@ -119,6 +120,8 @@ class DocumentWriter(FrameWriter):
         """Write cover, contents, body, header, footer and properties."""
         self._clear_body()
         ooxml.set_document_language(self.doc, self.meta.language)
+        if self.meta.right_to_left:
+            ooxml.make_right_to_left(self.doc)
         if self.source.front.get("cover", True):
             self._cover()
         if self.source.front.get("toc", False):
@@ -274,6 +277,8 @@ class DocumentWriter(FrameWriter):
         widths = [int(w) // 635 for w in _column_widths(rows, columns, self._text_width())]  # EMU → twips
         table = ooxml.new_table(self.doc.element.body, self._style_ids["Table Grid"], widths, len(rows),
                                 self._style_ids["Table Text"], _HEADER_FILL)  # fmt: skip
+        if self.meta.right_to_left:
+            ooxml.make_table_right_to_left(table)
         for r, cells in enumerate(rows):
             for c, paragraph in enumerate(ooxml.row_paragraphs(table, r)):
                 if c < len(cells):

@@ -71,7 +71,8 @@ class FrameWriter:
         header = section.header
         line = header.paragraphs[0] if not header.paragraphs[0].text.strip() else header.add_paragraph()
         line.text = f"{self.meta.network}  |  {self.meta.title}"
-        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if not self.meta.right_to_left:  # right-to-left: start-aligned is already right
+            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = section.footer.paragraphs[0]
         footer.text = ""
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -189,3 +189,35 @@ def set_document_language(document: Any, language: str) -> None:
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
     lang.set(qn("w:bidi"), language)
+
+
+# Children of w:pPr that come after w:bidi in the schema (CT_PPrBase is a sequence).
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+               "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+               "w:pPrChange")  # fmt: skip
+
+
+def make_right_to_left(document: Any) -> None:
+    """Make every paragraph right-to-left through the styles, for Arabic, Persian, Hebrew...
+
+    The base paragraph style gets ``w:bidi`` (every other style inherits it), and no style
+    keeps a physical left or right alignment, which Word and LibreOffice read differently on
+    right-to-left paragraphs (start-aligned is right there).
+    """
+    for style in document.styles:
+        props = style.element.pPr
+        if props is None:
+            continue
+        jc = props.find(qn("w:jc"))
+        if jc is not None and jc.get(qn("w:val")) in ("left", "right"):
+            props.remove(jc)
+    normal = document.styles["Normal"].element.get_or_add_pPr()
+    if normal.find(qn("w:bidi")) is None:
+        normal.insert_element_before(element("w:bidi"), *_AFTER_BIDI)
+
+
+def make_table_right_to_left(table: Any) -> None:
+    """Lay a table's columns out from right to left."""
+    props = table.find(qn("w:tblPr"))
+    props.insert(1, element("w:bidiVisual"))  # after w:tblStyle, as the schema orders it
