@@ -94,4 +94,3 @@ def test_a_right_to_left_language_gives_right_to_left_documents(tmp_path):
     english = build_kit(MINIMAL, BuildOptions(out=tmp_path / "en"))
     plain = docx.Document(str(english.path / "03-financial-control-policy.docx"))
     assert plain.styles["Normal"].element.pPr.find(qn("w:bidi")) is None
-
