@@ -59,7 +59,7 @@ def bench_writer(runs: int) -> list[str]:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         return ["| writer vs pandoc | skipped: pandoc not installed | |"]
-    from ngokit.answers import load_answers, validate_answers
+    from ngokit.answers import load_answers
     from ngokit.build import BuildOptions
     from ngokit.context import document_context
     from ngokit.documents import _meta
@@ -70,8 +70,7 @@ def bench_writer(runs: int) -> list[str]:
     from ngokit.writer import parse_source, split_front_matter, write_docx
 
     kit = load_kit()
-    answers = validate_answers(load_answers(demo_answers()), kit.questionnaire, languages=kit.languages,
-                               country_facts=kit.country_facts)  # fmt: skip
+    answers = kit.validate(load_answers(demo_answers()))
     translations = translations_for(kit.locale_dir, "en")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -86,7 +85,7 @@ def bench_writer(runs: int) -> list[str]:
                 continue
             plain = work / f"{md.stem}.body.md"
             plain.write_text(body, encoding="utf-8")
-            meta = _meta(dict(front), answers, kit, BuildOptions(), translations, [])
+            meta = _meta(front, answers, kit, BuildOptions(), translations, [])
             ours, theirs = interleaved_ms(
                 lambda text=text, meta=meta: write_docx(parse_source(text), work / "o.docx", meta, kit.reference_docx),
                 lambda plain=plain: subprocess.run(

@@ -11,15 +11,14 @@ import csv
 import io
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from ngokit.answers import validate_answers
 from ngokit.build import BuildOptions, build_kit
-from ngokit.errors import AnswersError, NgokitError, Problem
+from ngokit.errors import AnswersError, NgokitError
 from ngokit.i18n import _
 from ngokit.kit import Kit
 from ngokit.sheets import SheetRow, read_rows
@@ -88,13 +87,7 @@ def check_rows(rows: list[SheetRow], kit: Kit) -> tuple[list[RowResult], list[Pl
         result = RowResult(row.number, name)
         results.append(result)
         try:
-            valid = validate_answers(
-                row.answers,
-                kit.questionnaire,
-                languages=kit.languages,
-                source=_("row {0}").format(row.number),
-                country_facts=kit.country_facts,
-            )
+            valid = kit.validate(row.answers, _("row {0}").format(row.number))
         except AnswersError as exc:
             result.status, result.errors = INVALID, [str(p) for p in exc.problems]
             continue
@@ -152,7 +145,7 @@ def _build_all(planned: list[Planned], kit: Kit, options: BuildOptions, jobs: in
             pool.submit(_build_one, item.answers, replace(options, folder=item.folder), kit.path): item for item in todo
         }
         try:
-            for future in _as_completed(futures):
+            for future in as_completed(futures):
                 yield _finish(futures[future], future.result())
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -170,12 +163,6 @@ def _worker_context() -> Any:
         context.set_forkserver_preload(["ngokit.batch", "ngokit.documents", "ngokit.render"])
         return context
     return get_context("spawn")
-
-
-def _as_completed(futures: dict[Future, Planned]) -> Iterator[Future]:
-    from concurrent.futures import as_completed
-
-    yield from as_completed(futures)
 
 
 def _build_one(answers: dict[str, Any], options: BuildOptions, kit_path: Path) -> tuple[str, str, list[str]]:
@@ -206,8 +193,3 @@ def write_report(results: list[RowResult], path: Path) -> None:
     partial = path.with_name(path.name + ".partial")
     partial.write_text(buffer.getvalue(), encoding="utf-8-sig")
     os.replace(partial, path)
-
-
-def problems_of(results: list[RowResult]) -> list[Problem]:
-    """Return every pre-flight problem as "row N (network) column: message"."""
-    return [Problem(_("row {0} ({1})").format(r.row, r.network or "?"), e) for r in results for e in r.errors]

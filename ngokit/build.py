@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ngokit import __version__
-from ngokit.answers import Answers, dump_answers, load_answers, validate_answers
+from ngokit.answers import Answers, dump_answers, load_answers
 from ngokit.context import document_context
 from ngokit.errors import NgokitError, OutputExistsError
 from ngokit.i18n import translations_for
@@ -83,10 +83,8 @@ def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers
     if isinstance(answers, Answers):
         return answers
     if isinstance(answers, Path):
-        return validate_answers(load_answers(answers), kit.questionnaire, languages=kit.languages,
-                                source=answers.name, country_facts=kit.country_facts)  # fmt: skip
-    return validate_answers(answers, kit.questionnaire, languages=kit.languages,
-                            country_facts=kit.country_facts)  # fmt: skip
+        return kit.validate(load_answers(answers), answers.name)
+    return kit.validate(answers)
 
 
 def _check_trust(kit: Kit, options: BuildOptions) -> None:

@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ngokit.answers import Answers, load_answers, validate_answers
+from ngokit.answers import Answers, load_answers
 from ngokit.kit import load_kit
 
 
@@ -15,7 +15,6 @@ def check_answers(path: Path, template: str | None = None) -> Answers:
     work = Path(tempfile.mkdtemp(prefix="ngokit-check-"))
     try:
         kit = load_kit(template, work)
-        return validate_answers(load_answers(path), kit.questionnaire, languages=kit.languages,
-                                source=path.name, country_facts=kit.country_facts)  # fmt: skip
+        return kit.validate(load_answers(path), path.name)
     finally:
         shutil.rmtree(work, ignore_errors=True)

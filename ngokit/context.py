@@ -22,12 +22,12 @@ _UNESCAPED_KEYS = frozenset({"id", "topic", "confidence", "code", "start_month"}
 
 def document_context(answers: Answers, kit: Kit, translations: gettext.NullTranslations) -> dict[str, Any]:
     """Return the private cookiecutter variables for rendering a kit's documents."""
+    plain = answers.as_dict()
     values: dict[str, Any] = {name: None for name in kit.questionnaire.names}
     for question in kit.questionnaire:
-        value = answers.get(question.name)
-        if value is None:
-            continue
-        values[question.name] = md_escape(value) if question.type == "text" else answers.as_dict()[question.name]
+        if question.name in plain:
+            value = plain[question.name]
+            values[question.name] = md_escape(value) if question.type == "text" else value
     return {
         "_answers": values,
         "_country": _country(answers["country"], answers["language"], kit),

@@ -14,9 +14,9 @@ from ngokit.writer import (
     BLANK_LINK,
     DocumentMeta,
     Labels,
+    Source,
     check_reference,
     parse_source,
-    split_front_matter,
     write_docx,
 )
 
@@ -31,12 +31,11 @@ def write_documents(sources: Path, staging: Path, answers: Answers, kit: Kit,
     """Write one DOCX per non-empty Markdown source; return their paths in kit order."""
     reference = options.reference_docx or kit.reference_docx
     check_reference(reference)
-    texts = {p: p.read_text(encoding="utf-8") for p in sorted(sources.glob("*.md"))}
-    texts = {p: t for p, t in texts.items() if split_front_matter(t, p.name)[1].strip()}
-    blanks = list_blanks(texts)
+    parsed = {p: parse_source(p.read_text(encoding="utf-8"), p.name) for p in sorted(sources.glob("*.md"))}
+    parsed = {p: s for p, s in parsed.items() if s.tokens}  # a document that renders empty is left out
+    blanks = list_blanks(parsed)
     written = []
-    for path, text in texts.items():
-        source = parse_source(text, path.name)
+    for path, source in parsed.items():
         meta = _meta(source.front, answers, kit, options, translations, blanks)
         target = staging / f"{path.stem}.docx"
         write_docx(source, target, meta, reference)
@@ -44,17 +43,16 @@ def write_documents(sources: Path, staging: Path, answers: Answers, kit: Kit,
     return written
 
 
-def list_blanks(texts: dict[Path, str]) -> list[str]:
+def list_blanks(sources: dict[Path, Source]) -> list[str]:
     """Return "Document: blank" for every blank to fill outside the start-here guide."""
     found: list[str] = []
-    for path, text in texts.items():
+    for path, source in sources.items():
         if path.name.startswith(START_HERE_PREFIX):
             continue
-        front, body = split_front_matter(text, path.name)
-        if front.get("list_blanks") is False:  # e.g. forms: their blanks are filled at each use
+        if source.front.get("list_blanks") is False:  # e.g. forms: their blanks are filled at each use
             continue
-        for label in BLANK_LINK.findall(body):
-            entry = f"{front.get('title', path.stem)}: {label.replace(chr(92), '')}"
+        for label in BLANK_LINK.findall(source.body):
+            entry = f"{source.front.get('title', path.stem)}: {label.replace(chr(92), '')}"
             if label.strip() and entry not in found:
                 found.append(entry)
     return found

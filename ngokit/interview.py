@@ -26,6 +26,8 @@ class Interview:
     kit: Kit
     values: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
+    _facts_for: str | None = field(default=None, init=False, repr=False)
+    _facts: Mapping[str, Any] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -34,11 +36,17 @@ class Interview:
 
     def scope(self) -> dict[str, Any]:
         """Return what `when`, defaults and bounds see: answers so far, today, country facts."""
-        extra: dict[str, Any] = {"today": self.today}
-        country = self.values.get("country")
-        if country:
-            extra.update(self.kit.country_facts(country, self.languages))
+        extra: dict[str, Any] = {"today": self.today, **self._country_facts(self.values.get("country"))}
         return {**extra, **{k: v for k, v in self.values.items() if v is not _BLANK}}
+
+    def _country_facts(self, country: str | None) -> Mapping[str, Any]:
+        """Return the country's facts, looked up once per country (the scope is asked for at
+        every question and at every key the person types)."""
+        if not country:
+            return {}
+        if self._facts_for != country:
+            self._facts_for, self._facts = country, self.kit.country_facts(country, self.languages)
+        return self._facts
 
     def next_question(self) -> Question | None:
         """Return the first question that applies and has no valid answer yet, or None."""

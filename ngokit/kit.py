@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ngokit import countries
+from ngokit.answers import Answers, validate_answers
 from ngokit.errors import KitError
 from ngokit.i18n import PSEUDO_LOCALE, available_languages
 from ngokit.packs import CountryPack, load_pack_of, load_packs
@@ -59,6 +60,11 @@ class Kit:
     def pack(self, code: str) -> CountryPack | None:
         """Return the country pack of one country, or None when the kit has none."""
         return load_pack_of(self.path / "countries", code)
+
+    def validate(self, raw: Mapping[str, Any], source: str = "answers") -> Answers:
+        """Return valid answers for this kit (its questions, languages and country packs)."""
+        return validate_answers(raw, self.questionnaire, languages=self.languages, source=source,
+                                country_facts=self.country_facts)  # fmt: skip
 
     def country_facts(self, code: str, languages: tuple[str, ...]) -> Mapping[str, Any]:
         """Return the ``country_*`` values that question defaults use, pack first, then Babel."""

@@ -22,7 +22,7 @@ def run_new(out: Path, resume: Path | None, save: Path, ui_language: str) -> Non
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(NO_TERMINAL)
     _set_language(ui_language)
-    from ngokit.answers import load_answers, validate_answers
+    from ngokit.answers import load_answers
     from ngokit.kit import load_kit
     from ngokit.wizard import run_wizard, save_answers
 
@@ -33,8 +33,7 @@ def run_new(out: Path, resume: Path | None, save: Path, ui_language: str) -> Non
         _stopped(result.saved_to)
         return
     save_answers(result.answers, save_path)  # never lose them, whatever the build does
-    answers = validate_answers(result.answers, kit.questionnaire, languages=kit.languages,
-                               source=str(save_path), country_facts=kit.country_facts)  # fmt: skip
+    answers = kit.validate(result.answers, str(save_path))
     _build(answers, kit, out, save_path)
 
 

@@ -215,12 +215,11 @@ def fetch_kit(source: str, work_dir: Path) -> Path:
     from cookiecutter.exceptions import CookiecutterException
     from cookiecutter.repository import determine_repo_dir
 
-    config = _private_config(work_dir)
     try:
         repo_dir, cleanup = determine_repo_dir(
             template=source,
             abbreviations={},
-            clone_to_dir=config["cookiecutters_dir"],
+            clone_to_dir=str(work_dir / "cookiecutters"),
             checkout=None,
             no_input=True,
         )
@@ -235,12 +234,3 @@ def fetch_kit(source: str, work_dir: Path) -> Path:
     shutil.copytree(unzipped, kept)
     shutil.rmtree(unzipped.parent, ignore_errors=True)
     return kept
-
-
-def _private_config(work_dir: Path) -> dict[str, Any]:
-    return {
-        "replay_dir": str(work_dir / "replay"),
-        "cookiecutters_dir": str(work_dir / "cookiecutters"),
-        "default_context": {},
-        "abbreviations": {},
-    }

@@ -25,6 +25,7 @@ class Source:
     """One document's Markdown, parsed: its front matter, tokens and clause anchors."""
 
     front: Mapping[str, Any]
+    body: str
     tokens: list[Token]
     anchors: Mapping[str, str] = field(default_factory=dict)
 
@@ -43,8 +44,7 @@ def parse_source(text: str, name: str = "document") -> Source:
     """Return the parsed source; front matter is a YAML block between ``---`` lines."""
     front, body = split_front_matter(text, name)
     tokens = _parser().parse(body)
-    source = Source(front, tokens)
-    return Source(front, tokens, _anchor_numbers(tokens) if source.numbered else {})
+    return Source(front, body, tokens, _anchor_numbers(tokens) if front.get("numbered") else {})
 
 
 def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, Any], str]:
