@@ -1,0 +1,90 @@
+"""Writing files without losing anyone's: atomic writes, and folders made (and unmade) by path.
+
+ngokit deletes only what it made in this run, by exact path. Files are written to a new,
+randomly named file beside the target (created exclusively, so a planted symlink is never
+followed) and renamed over it once complete; folders it has to create are remembered so
+that a failure removes exactly those, and only while they are still empty.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> None:
+    """Write ``data`` to ``path`` in one step: readers see the old file or the new, never half.
+
+    Args:
+        path: the file to write; its folder must exist.
+        data: the complete contents.
+        replace: when False, raise FileExistsError rather than replace an existing file
+            (checked at the moment of the rename, so two writers cannot both win).
+    """
+    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if replace:
+            os.replace(partial, path)
+        else:
+            _link_without_replacing(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
+
+
+def _link_without_replacing(partial: str, path: Path) -> None:
+    """Give the finished file its name unless that name exists (atomic where links work)."""
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(path) from None
+        os.rename(partial, path)
+        return
+    os.unlink(partial)
+
+
+def make_folders(path: Path) -> list[Path]:
+    """Create ``path`` and any missing parents; return the folders created, outermost first."""
+    missing = []
+    current = path.absolute()
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    created = []
+    for folder in reversed(missing):
+        try:
+            folder.mkdir()
+        except FileExistsError:  # made meanwhile by someone else: not ours to remove
+            if not folder.is_dir():
+                raise
+            continue
+        created.append(folder)
+    return created
+
+
+def remove_empty_folders(created: list[Path]) -> None:
+    """Remove folders this run created, innermost first, each only if it is still empty."""
+    for folder in reversed(created):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+@contextlib.contextmanager
+def folders_made_for(path: Path) -> Iterator[list[Path]]:
+    """Create ``path`` (and parents) for the block; if the block fails, remove the ones this
+    run created that are still empty."""
+    created = make_folders(path)
+    try:
+        yield created
+    except BaseException:
+        remove_empty_folders(created)
+        raise
