@@ -1,19 +1,22 @@
 """build_kit(): answers → a folder of Word documents, built atomically.
 
-validate → render Markdown (cookiecutter) → write DOCX → answers.yaml → (zip, PDF) → move
-into place. Everything is built in a hidden folder inside the output folder and moved into
-place at the end, so an error never leaves a half-built kit and nothing is written elsewhere.
+validate → render Markdown → write DOCX → answers.yaml → (PDF) → move into place → (zip).
+Everything is built in a hidden work folder inside the output folder and moved into place
+at the end, so an error never leaves a half-built kit. ngokit deletes only what it made in
+this run, by exact path: its work folder, and the output folders it had to create (only
+while they are empty). It replaces only a folder that holds an ngokit kit, and only with
+``--force``; the move into place claims the kit's folder atomically, so two builds of the
+same kit have one winner and one clear error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
-import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +24,14 @@ from ngokit import __version__
 from ngokit.answers import Answers, dump_answers, load_answers
 from ngokit.context import document_context
 from ngokit.errors import NgokitError, OutputExistsError
+from ngokit.files import folders_made_for, write_atomically
 from ngokit.i18n import translations_for
-from ngokit.kit import Kit, load_kit
-from ngokit.render import RenderSettings, render_sources
+from ngokit.kit import Kit, open_kit
+from ngokit.kitfolder import check_replaceable, check_replaceable_zip, kit_zip_bytes
+from ngokit.render import RenderSettings, render_documents
 from ngokit.slug import kit_slug
+
+WORK_PREFIX = ".ngokit-work-"
 
 
 @dataclass(frozen=True)
@@ -54,29 +61,18 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
               kit: Kit | str | Path | None = None) -> BuiltKit:  # fmt: skip
     """Return the kit built from answers (validated here when given as a file or a mapping)."""
     options = options or BuildOptions()
-    created = not options.out.exists()
-    try:
-        options.out.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".ngokit-work-", dir=options.out))
-    except OSError as exc:
-        raise NgokitError(f"cannot write in {options.out}: {exc.strerror or exc}; choose another --out") from exc
-    built = None
-    try:
-        kit = kit if isinstance(kit, Kit) else load_kit(kit, work)
-        _check_trust(kit, options)
-        valid = _validated(answers, kit)
+    with open_kit(kit) as opened:
+        _check_trust(opened, options)
+        valid = _validated(answers, opened)
         target = options.out / (options.folder or kit_slug(valid["network_name"]))
         _check_target(target, options)
-        built = _build_into(valid, kit, options, target, work)
-        return built
-    except NgokitError:
-        raise
-    except OSError as exc:  # a full disk, a file in use, no permission: say so, leave nothing
-        raise NgokitError(f"could not write the kit in {options.out}: {exc.strerror or exc}") from exc
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if built is None and created:
-            shutil.rmtree(options.out, ignore_errors=True)
+        try:
+            with folders_made_for(options.out), _work_folder(options.out) as work:
+                return _build_into(valid, opened, options, target, work)
+        except NgokitError:
+            raise
+        except OSError as exc:  # a full disk, a file in use, no permission: say so, leave nothing
+            raise NgokitError(f"could not write the kit in {options.out}: {exc.strerror or exc}") from exc
 
 
 def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers:
@@ -96,8 +92,31 @@ def _check_trust(kit: Kit, options: BuildOptions) -> None:
 
 
 def _check_target(target: Path, options: BuildOptions) -> None:
-    if target.exists() and not options.force:
-        raise OutputExistsError(f"{target} already exists. Use --force to replace it, or --out to build elsewhere.")
+    """Refuse early, before any work, to build where the kit could not go."""
+    if os.path.lexists(target):
+        _check_force(target, options)
+        check_replaceable(target)
+    zip_path = target.with_suffix(".zip")
+    if options.zip and os.path.lexists(zip_path):
+        _check_force(zip_path, options)
+        check_replaceable_zip(zip_path, target.name)
+
+
+def _check_force(path: Path, options: BuildOptions) -> None:
+    if not options.force:
+        raise OutputExistsError(f"{path} already exists. Use --force to replace it, or --out to build elsewhere.")
+
+
+@contextlib.contextmanager
+def _work_folder(out: Path) -> Iterator[Path]:
+    """Yield a new hidden folder inside ``out`` for this build; remove it (that exact folder)
+    at the end, unless it holds the only copy of a kit that could not be put back."""
+    work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=out))
+    try:
+        yield work
+    finally:
+        if not (work / _PREVIOUS).exists():
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def _build_into(answers: Answers, kit: Kit, options: BuildOptions, target: Path, work: Path) -> BuiltKit:
@@ -107,46 +126,87 @@ def _build_into(answers: Answers, kit: Kit, options: BuildOptions, target: Path,
     translations = translations_for(kit.locale_dir, language)
     settings = RenderSettings(language, answers["currency"], translations)
     context = document_context(answers, kit, translations)
-    sources = render_sources(kit.path, context, work, settings,
-                             accept_hooks=options.trust and not kit.bundled)  # fmt: skip
+    trusted = options.trust and not kit.bundled
+    sources = render_documents(kit.path, context, settings, trusted=trusted, work_dir=work / "render")
     from ngokit.documents import write_documents  # python-docx only when building
 
     documents = write_documents(sources, staging, answers, kit, options, translations)
     meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
-    (staging / "answers.yaml").write_text(dump_answers(answers, meta), encoding="utf-8")
+    (staging / "answers.yaml").write_bytes(dump_answers(answers, meta).encode("utf-8"))
     if options.pdf:
         from ngokit.pdf import convert_to_pdf
 
         convert_to_pdf(documents, staging, work / "profile")
-    zip_path = _zip(staging, target, answers["kit_date"]) if options.zip else None
-    _move_into_place(staging, target)
+    zip_data = kit_zip_bytes(staging, target.name, answers["kit_date"]) if options.zip else None
+    _move_into_place(staging, target, work, options.force)
+    zip_path = _write_zip(zip_data, target) if zip_data is not None else None
     return BuiltKit(target, tuple(target / d.name for d in documents), zip_path)
 
 
-def _zip(staging: Path, target: Path, kit_date: date) -> Path:
-    """Write ``<slug>.zip`` beside the kit folder, atomically, with fixed timestamps."""
+def _write_zip(data: bytes, target: Path) -> Path:
     zip_path = target.with_suffix(".zip")
-    partial = staging.parent / "kit.zip"
-    stamp = (kit_date.year, kit_date.month, kit_date.day, 0, 0, 0)
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in sorted(staging.rglob("*")):
-            if file.is_file():
-                info = zipfile.ZipInfo(f"{target.name}/{file.relative_to(staging).as_posix()}", stamp)
-                info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-                archive.writestr(info, file.read_bytes())
-    os.replace(partial, zip_path)
+    try:
+        write_atomically(zip_path, data)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise NgokitError(f"the kit {target} is built, but its zip could not be written: {reason}") from exc
     return zip_path
 
 
-def _move_into_place(staging: Path, target: Path) -> None:
-    """Replace ``target`` with ``staging``; the old kit is removed only once the new one is in."""
-    old = None
-    if target.exists():
-        old = staging.parent / "old"
-        os.replace(target, old)
+_PREVIOUS = "previous"
+
+
+def _move_into_place(staging: Path, target: Path, work: Path, force: bool) -> None:
+    """Move the new kit to ``target``, replacing an existing kit (checked before) only there.
+
+    The target folder is claimed with ``mkdir``, which only one process can win, and the kit
+    is renamed onto that empty folder. A replaced kit waits in the work folder until the new
+    one is in; if the new one cannot go in, the old one goes back.
+    """
+    previous = work / _PREVIOUS
+    if os.path.lexists(target):
+        if not force:
+            raise _lost_race(target)
+        check_replaceable(target)  # again: it may have changed since the first check
+        os.rename(target, previous)
     try:
-        os.replace(staging, target)
+        target.mkdir()
+    except FileExistsError:
+        _restore(previous, target, work, lost_race=True)
+        raise _lost_race(target) from None
+    try:
+        _rename_onto_empty(staging, target)
     except OSError:
-        if old is not None:
-            os.replace(old, target)
+        with contextlib.suppress(OSError):
+            target.rmdir()
+        _restore(previous, target, work)
         raise
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _lost_race(target: Path) -> OutputExistsError:
+    return OutputExistsError(f"another build wrote {target} while this one ran; that kit is kept as it is")
+
+
+def _rename_onto_empty(staging: Path, target: Path) -> None:
+    try:
+        os.replace(staging, target)  # POSIX: an empty folder is replaced in one step
+    except OSError:  # Windows cannot rename onto a folder
+        target.rmdir()
+        os.rename(staging, target)
+
+
+def _restore(previous: Path, target: Path, work: Path, lost_race: bool = False) -> None:
+    """Put a replaced kit back; if that fails, keep it in the work folder and say where."""
+    if not previous.exists():
+        return
+    if lost_race:  # the other build's kit is the new one; the old is ours to drop
+        shutil.rmtree(previous, ignore_errors=True)
+        return
+    try:
+        os.rename(previous, target)
+    except OSError as exc:
+        raise NgokitError(
+            f"the new kit could not be moved to {target}, nor the previous kit put back "
+            f"({exc.strerror or exc}); the previous kit is safe in {previous}"
+        ) from exc

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ngokit import __version__
+from ngokit.display import for_terminal
 from ngokit.errors import NgokitError
 from ngokit.i18n import _
 
@@ -19,8 +20,8 @@ class NgokitGroup(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)
-        except NgokitError as exc:
-            click.echo(_("Error: {0}").format(exc), err=True)
+        except NgokitError as exc:  # messages quote answers and file names: show them, never obey them
+            click.echo(_("Error: {0}").format(for_terminal(exc, keep_line_breaks=True)), err=True)
             ctx.exit(exc.exit_code)
 
 
@@ -88,7 +89,9 @@ def new(out: Path, resume: Path | None, save: Path, lang: str) -> None:
 @click.argument("answers", type=click.Path(path_type=Path))
 @_build_options
 @click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
-@click.option("--trust", is_flag=True, help="Run the hooks of a kit template that is not bundled.")
+@click.option("--trust", is_flag=True,
+              help="Let a kit template that is not bundled run code on this computer (its hooks and Jinja "
+                   "extensions, outside the sandbox). Only for a kit from someone you trust.")  # fmt: skip
 def build(answers: Path, template: str | None, trust: bool, **kwargs) -> None:  # type: ignore[no-untyped-def]
     """Build a kit from an answers file (YAML or JSON)."""
     from ngokit.build import build_kit
@@ -124,12 +127,12 @@ def check(answers: Path, template: str | None) -> None:
 @click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
 def questions(fmt: str, template: str | None) -> None:
     """Print every question: a form for collecting answers on paper."""
-    from ngokit.kit import load_kit
+    from ngokit.kit import open_kit
     from ngokit.printing import questionnaire_csv, questionnaire_markdown
 
-    kit = load_kit(template)
     printer = questionnaire_csv if fmt == "csv" else questionnaire_markdown
-    click.echo(printer(kit.questionnaire), nl=False)
+    with open_kit(template) as kit:
+        click.echo(printer(kit.questionnaire), nl=False)
 
 
 @cli.command()
@@ -137,11 +140,12 @@ def questions(fmt: str, template: str | None) -> None:
 def countries(template: str | None) -> None:
     """List the countries with a curated pack, and when each was last verified."""
     from ngokit.countries import country_name
-    from ngokit.kit import load_kit
+    from ngokit.kit import open_kit
 
-    kit = load_kit(template)
-    click.echo(_("Curated country packs ({0}); other countries get a generic kit:").format(len(kit.packs)))
-    for code, pack in sorted(kit.packs.items()):
+    with open_kit(template) as kit:
+        packs = kit.packs
+    click.echo(_("Curated country packs ({0}); other countries get a generic kit:").format(len(packs)))
+    for code, pack in sorted(packs.items()):
         forms = ", ".join(f["local_name"] for f in pack.data["legal_forms"])
         click.echo(f"  {code}  {country_name(code):<16} {_('verified')} {pack.last_verified}  {forms}")
 
@@ -196,5 +200,13 @@ def _report(built) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    """Run the ngokit command."""
+    """Run the ngokit command; a polite request to stop (SIGTERM) stops it like Ctrl-C, so
+    that it removes what it made and reports what it finished."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _stop)
     cli(prog_name="ngokit")
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -26,12 +26,13 @@ if TYPE_CHECKING:
 START_HERE_PREFIX = "00-"
 
 
-def write_documents(sources: Path, staging: Path, answers: Answers, kit: Kit,
+def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers, kit: Kit,
                     options: BuildOptions, translations: gettext.NullTranslations) -> list[Path]:  # fmt: skip
-    """Write one DOCX per non-empty Markdown source; return their paths in kit order."""
+    """Write one DOCX per non-empty Markdown source (file name → text); return their paths in
+    kit order."""
     reference = options.reference_docx or kit.reference_docx
     check_reference(reference)
-    parsed = {p: parse_source(p.read_text(encoding="utf-8"), p.name) for p in sorted(sources.glob("*.md"))}
+    parsed = {Path(name): parse_source(text, name) for name, text in sorted(sources.items())}
     parsed = {p: s for p, s in parsed.items() if s.tokens}  # a document that renders empty is left out
     blanks = list_blanks(parsed)
     written = []

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Mapping
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -91,19 +94,48 @@ def shipped_dir(name: str) -> Path:
     raise KitError(f"ngokit's {name} folder is missing; reinstall ngokit")
 
 
-def load_kit(source: str | Path | None = None, work_dir: Path | None = None) -> Kit:
-    """Return the kit at ``source``: None for the bundled kit, a folder, a zip or a git URL."""
+def load_kit(source: str | Path | None = None) -> Kit:
+    """Return the kit in a local folder (None for the bundled kit); see open_kit for others."""
     if source is None:
         return _read_kit(bundled_kits_dir() / DEFAULT_KIT, bundled=True)
     path = Path(source).expanduser()
-    if path.is_dir():
-        bundled = path.resolve().parent == bundled_kits_dir().resolve()
-        return _read_kit(path, bundled=bundled)
-    if work_dir is None:
+    if not path.is_dir():
         raise KitError(f"the kit {source} is not a folder")
-    from ngokit.render import fetch_kit
+    bundled = path.resolve().parent == bundled_kits_dir().resolve()
+    if not bundled:
+        _check_links(path.resolve(), str(source))
+    return replace(_read_kit(path, bundled=bundled), source=str(source))
 
-    return replace(_read_kit(fetch_kit(str(source), work_dir), bundled=False), source=str(source))
+
+@contextlib.contextmanager
+def open_kit(source: str | Path | Kit | None = None) -> Iterator[Kit]:
+    """Yield the kit at ``source``: None for the bundled kit, a folder, a .zip or a git URL.
+
+    A zip or git kit is unpacked into a temporary folder that this context owns and removes,
+    by its exact path, when the block ends.
+    """
+    if isinstance(source, Kit):
+        yield source
+        return
+    if source is None or Path(source).expanduser().is_dir():
+        yield load_kit(source)
+        return
+    from ngokit.kitsource import fetch_kit
+
+    with tempfile.TemporaryDirectory(prefix="ngokit-kit-") as work:
+        path = fetch_kit(str(source), Path(work))
+        _check_links(path.resolve(), str(source))
+        yield replace(_read_kit(path, bundled=False), source=str(source))
+
+
+def _check_links(root: Path, source: str) -> None:
+    """Refuse a kit with a symbolic link that leads outside it (it could pull a private file
+    of this computer into the documents)."""
+    for folder, dirs, files in os.walk(root):
+        for name in (*dirs, *files):
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                raise KitError(f"the kit {source} has a link to a file outside it: {path.relative_to(root)}")
 
 
 def _read_kit(path: Path, bundled: bool) -> Kit:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import gettext
 import re
-import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -22,7 +21,9 @@ from typing import Any
 
 from jinja2 import Environment, Undefined
 from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.exceptions import SecurityError
 from jinja2.ext import Extension
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ngokit import formats
 from ngokit.errors import KitError
@@ -63,14 +64,15 @@ class _MemoryBytecodeCache(BytecodeCache):
 
 
 _BYTECODE = _MemoryBytecodeCache()
+_SANDBOX_BYTECODE = _MemoryBytecodeCache()  # the sandbox compiles bounded operators: never mix the two
 
 
 class KitExtension(Extension):
     """Jinja extension every kit lists in ``_extensions``: gettext, money, dates, blanks.
 
-    cookiecutter builds its own Jinja environments; this extension is how ngokit reaches
-    them. It installs the documents' translations and the formatting filters for the
-    language of the kit being built.
+    cookiecutter builds its own Jinja environments for a trusted kit; this extension is how
+    ngokit reaches them. It installs the documents' translations and the formatting filters
+    for the language of the kit being built. (The sandbox installs the same directly.)
     """
 
     def __init__(self, environment: Environment) -> None:
@@ -78,11 +80,38 @@ class KitExtension(Extension):
         if not hasattr(environment, "install_gettext_translations"):
             raise KitError('a kit must list "jinja2.ext.i18n" before this extension in _extensions')
         settings = _settings.get(None) or RenderSettings("en", "USD", gettext.NullTranslations())
-        environment.install_gettext_translations(settings.translations, newstyle=True)  # type: ignore[attr-defined]
-        environment.policies["ext.i18n.trimmed"] = True
-        environment.filters.update(_filters(settings))
-        environment.globals.update(blank=blank, ref=ref)
+        install_kit_globals(environment, settings)
         environment.bytecode_cache = _BYTECODE
+
+
+def install_kit_globals(environment: Environment, settings: RenderSettings) -> None:
+    """Give an environment the documents' translations, ngokit's filters and ``blank``/``ref``."""
+    environment.install_gettext_translations(settings.translations, newstyle=True)  # type: ignore[attr-defined]
+    environment.policies["ext.i18n.trimmed"] = True
+    environment.filters.update(_filters(settings))
+    environment.globals.update(blank=blank, ref=ref)
+
+
+class _KitSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, with repetition and powers bounded: a kit template from someone else
+    can read its variables and call ngokit's filters, nothing else, and cannot eat the memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+    _LIMIT = 1_000_000
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError("powers above 64 are not allowed in a kit")
+        if operator == "*" and _repeated_size(left, right) > self._LIMIT:
+            raise SecurityError("that repetition is too long for a kit")
+        return super().call_binop(context, operator, left, right)
+
+
+def _repeated_size(left: Any, right: Any) -> int:
+    for sequence, times in ((left, right), (right, left)):
+        if isinstance(sequence, (str, list, tuple)) and isinstance(times, int) and not isinstance(times, bool):
+            return len(sequence) * times
+    return 0
 
 
 def _filters(settings: RenderSettings) -> dict[str, Any]:
@@ -134,6 +163,152 @@ def render_settings(settings: RenderSettings) -> Iterator[None]:
         yield
     finally:
         _settings.reset(token)
+
+
+def render_documents(kit_dir: Path, context: Mapping[str, Any], settings: RenderSettings, *,
+                     trusted: bool = False, work_dir: Path | None = None) -> dict[str, str]:  # fmt: skip
+    """Return the kit's documents rendered to Markdown: file name → text, in kit order.
+
+    A kit renders in Jinja's sandbox, with no extensions but ngokit's own and no hooks;
+    only a trusted kit (``--trust``) goes through cookiecutter, which runs its hooks and
+    loads its Jinja extensions: code from the kit, running on this computer.
+
+    Args:
+        kit_dir: the kit template (a local cookiecutter template folder).
+        context: the private variables to pass (``_answers``, ``_country``...), never rendered.
+        settings: the documents' language and translations.
+        trusted: render with cookiecutter, hooks and extensions (only for ``--trust``).
+        work_dir: an empty folder for cookiecutter's output (needed when trusted).
+    """
+    if trusted:
+        if work_dir is None:
+            raise ValueError("a trusted kit renders into a work folder")
+        return _read_documents(render_sources(kit_dir, context, work_dir, settings, accept_hooks=True))
+    return render_in_sandbox(kit_dir, context, settings)
+
+
+def render_in_sandbox(kit_dir: Path, context: Mapping[str, Any], settings: RenderSettings) -> dict[str, str]:
+    """Return the kit's documents rendered in Jinja's sandbox (see :func:`render_documents`)."""
+    from jinja2 import TemplateError
+
+    manifest = read_manifest(kit_dir)
+    _check_extensions(manifest, kit_dir)
+    project = _project_folder(kit_dir)
+    try:
+        env = _sandbox(project, kit_dir / "templates", settings, manifest.get("_jinja2_env_vars") or {})
+        variables = _cookiecutter_variables(env, manifest, context)
+        return {path.name: _bounded(env.get_template(path.name).generate(cookiecutter=variables), path.name)
+                for path in sorted(project.glob("*.md"))}  # fmt: skip
+    except TemplateError as exc:
+        raise KitError(f"the kit template {kit_dir} could not be rendered: {_describe_template_error(exc)}") from exc
+
+
+def read_manifest(kit_dir: Path) -> dict[str, Any]:
+    """Return a kit's ``cookiecutter.json``, or raise KitError naming what is wrong."""
+    import json
+
+    path = kit_dir / "cookiecutter.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise KitError(f"{path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KitError(f"{path} must hold an object of names and values")
+    return data
+
+
+ALLOWED_EXTENSIONS = frozenset({"jinja2.ext.i18n", "ngokit.render.KitExtension"})
+_SAFE_ENV_VARS = frozenset({"trim_blocks", "lstrip_blocks", "keep_trailing_newline"})
+MAX_DOCUMENT_CHARS = 5_000_000
+_MAX_RANGE = 10_000
+
+
+def _check_extensions(manifest: Mapping[str, Any], kit_dir: Path) -> None:
+    extensions = manifest.get("_extensions") or []
+    foreign = [str(e) for e in extensions if e not in ALLOWED_EXTENSIONS]
+    settings = manifest.get("_jinja2_env_vars") or {}
+    unsafe = [str(k) for k in settings if k not in _SAFE_ENV_VARS] if isinstance(settings, dict) else ["?"]
+    if foreign or unsafe:
+        what = ", ".join(foreign + unsafe)
+        raise KitError(
+            f"the kit {kit_dir} loads Jinja extensions or settings ({what}): code that would run on this "
+            "computer. Run again with --trust only if you trust whoever made it."
+        )
+
+
+def _project_folder(kit_dir: Path) -> Path:
+    """Return the kit's ``{{cookiecutter....}}`` folder, where its documents are."""
+    for path in sorted(kit_dir.iterdir()):
+        if path.is_dir() and "cookiecutter" in path.name and "{{" in path.name and "}}" in path.name:
+            return path
+    raise KitError(f"the kit {kit_dir} has no {{{{cookiecutter...}}}} folder of documents")
+
+
+def _sandbox(project: Path, shared: Path, settings: RenderSettings, options: Mapping[str, bool]) -> Environment:
+    from jinja2 import FileSystemLoader, StrictUndefined
+
+    env = _KitSandbox(loader=FileSystemLoader([str(project), str(shared)]), undefined=StrictUndefined,
+                      keep_trailing_newline=True, extensions=["jinja2.ext.i18n"],
+                      **{k: bool(v) for k, v in options.items()})  # fmt: skip
+    install_kit_globals(env, settings)
+    env.globals["range"] = _bounded_range
+    env.bytecode_cache = _SANDBOX_BYTECODE
+    return env
+
+
+def _cookiecutter_variables(env: Environment, manifest: Mapping[str, Any],
+                            context: Mapping[str, Any]) -> dict[str, Any]:  # fmt: skip
+    """Return the ``cookiecutter`` variables as cookiecutter would make them without input:
+    private values verbatim (ours override the kit's), defaults rendered, a choice's first."""
+    variables: dict[str, Any] = {}
+    for key, value in manifest.items():
+        if key.startswith("_"):
+            variables[key] = context.get(key, value)
+        else:
+            variables[key] = _default(env, value, variables)
+    variables.update({k: v for k, v in context.items() if k not in variables})
+    return variables
+
+
+def _default(env: Environment, value: Any, variables: Mapping[str, Any]) -> Any:
+    if isinstance(value, str):
+        return env.from_string(value).render(cookiecutter=variables)
+    if isinstance(value, list):
+        return _default(env, value[0], variables) if value else ""
+    if isinstance(value, dict):
+        return {k: _default(env, v, variables) for k, v in value.items()}
+    return value
+
+
+def _bounded(chunks: Iterator[str], name: str) -> str:
+    """Return the rendered text, stopping a template that writes more than any kit needs."""
+    parts, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_DOCUMENT_CHARS:
+            raise KitError(f"{name} renders to more than {MAX_DOCUMENT_CHARS:,} characters; is there a runaway loop?")
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def _bounded_range(*args: int) -> range:
+    numbers = range(*args)
+    if len(numbers) > _MAX_RANGE:
+        from jinja2.exceptions import SecurityError
+
+        raise SecurityError(f"range is limited to {_MAX_RANGE} items in a kit")
+    return numbers
+
+
+def _read_documents(folder: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
+
+
+def _describe_template_error(exc: Exception) -> str:
+    where = ""
+    if getattr(exc, "lineno", None):
+        where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'template'}, line {exc.lineno}: "  # type: ignore[attr-defined]
+    return f"{where}{getattr(exc, 'message', None) or exc}"
 
 
 def render_sources(
@@ -192,7 +367,7 @@ def _temporary_files_in(work_dir: Path) -> Iterator[None]:
     import tempfile
 
     folder = work_dir / "tmp"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     previous, tempfile.tempdir = tempfile.tempdir, str(folder)
     try:
         yield
@@ -208,29 +383,3 @@ def _importable(kit_dir: Path) -> Iterator[None]:
         yield
     finally:
         sys.path.remove(str(kit_dir))
-
-
-def fetch_kit(source: str, work_dir: Path) -> Path:
-    """Return a local folder holding the kit at a zip file or git URL (as cookiecutter resolves it)."""
-    from cookiecutter.exceptions import CookiecutterException
-    from cookiecutter.repository import determine_repo_dir
-
-    try:
-        repo_dir, cleanup = determine_repo_dir(
-            template=source,
-            abbreviations={},
-            clone_to_dir=str(work_dir / "cookiecutters"),
-            checkout=None,
-            no_input=True,
-        )
-    except (CookiecutterException, OSError, ValueError) as exc:
-        raise KitError(f"cannot fetch the kit {source}: {exc}") from exc
-    if not cleanup:
-        return Path(repo_dir)
-    # cookiecutter unzips into the system's temporary folder: move the kit into our work
-    # folder, which the build removes, so that nothing is left behind.
-    unzipped = Path(repo_dir)
-    kept = work_dir / "fetched" / unzipped.name
-    shutil.copytree(unzipped, kept)
-    shutil.rmtree(unzipped.parent, ignore_errors=True)
-    return kept

@@ -99,8 +99,11 @@ def test_existing_kits_are_kept_unless_force(tmp_path):
     assert again.exit_code == 0 and "1 already built" in again.output
     assert marker.exists()
     forced = run("batch", sheet, "--out", out, "--jobs", "1", "--force")
+    assert forced.exit_code == 1 and "files ngokit did not make (notes.txt)" in forced.output
+    assert marker.exists()
+    marker.unlink()
+    forced = run("batch", sheet, "--out", out, "--jobs", "1", "--force")
     assert forced.exit_code == 0 and "1 built" in forced.output
-    assert not marker.exists()
 
 
 def test_an_interrupted_batch_leaves_complete_kits_and_resumes(tmp_path):

@@ -58,9 +58,13 @@ def test_an_existing_kit_is_not_overwritten_without_force(tmp_path: Path):
     marker.write_text("keep me", encoding="utf-8")
     with pytest.raises(OutputExistsError, match="--force"):
         build_kit(MINIMAL, BuildOptions(out=tmp_path))
+    with pytest.raises(OutputExistsError, match=r"files ngokit did not make \(my-notes.txt\)"):
+        build_kit(MINIMAL, BuildOptions(out=tmp_path, force=True))
     assert marker.read_text(encoding="utf-8") == "keep me"
+    marker.unlink()
+    (first.path / "01-constitution.docx").write_bytes(b"edited by hand")
     build_kit(MINIMAL, BuildOptions(out=tmp_path, force=True))
-    assert not marker.exists()
+    assert (first.path / "01-constitution.docx").read_bytes().startswith(b"PK")
 
 
 def test_bad_answers_write_nothing(tmp_path: Path):
