@@ -9,25 +9,30 @@ from __future__ import annotations
 
 import difflib
 import json
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
+from datetime import date, datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-
-import yaml
 
 from ngokit import countries
 from ngokit.coercion import Context, Invalid, coerce
 from ngokit.errors import AnswersError, Problem
 from ngokit.i18n import _
 from ngokit.questionnaire import Question, Questionnaire
-from ngokit.yamltext import load_yaml
+from ngokit.yamltext import YAMLError, dump_yaml, load_yaml
 
 META_KEY = "generated_by"
 """Key of the block that ``answers.yaml`` in a built kit carries: ngokit and kit versions."""
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest answers file read: a few hundred answers take a few kilobytes."""
+
+
+def utc_today() -> date:
+    """Return today's date in UTC: the same kit date wherever, and in whatever time zone, it is built."""
+    return datetime.now(timezone.utc).date()
 
 
 @dataclass(frozen=True)
@@ -45,12 +50,12 @@ class Answers:
         return self.values.get(name, default)
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the answers as plain YAML-ready data (dates as ISO strings, money as numbers)."""
+        """Return the answers as plain YAML-ready data (dates as ISO strings, money as Decimal)."""
         return plain_values(self.values)
 
 
 def plain_values(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Return answers as plain YAML-ready data: dates as ISO strings, money as numbers."""
+    """Return answers as plain YAML-ready data: dates as ISO strings, money as exact Decimal."""
     return {k: _plain(v) for k, v in values.items()}
 
 
@@ -77,7 +82,7 @@ def validate_answers(
     problems = _unknown_keys(raw, questionnaire)
     facts_of = country_facts or countries.country_facts
     values: dict[str, Any] = {}
-    extra: dict[str, Any] = {"today": today or date.today()}
+    extra: dict[str, Any] = {"today": today or utc_today()}
     context = Context(languages=languages)
     for question in questionnaire:
         scope = {**extra, **values}
@@ -105,22 +110,19 @@ def check_value(question: Question, value: Any, values: Mapping[str, Any],
     answers file's.
     """
     try:
-        return coerce(question, value, {"today": date.today(), **values}, Context(languages))
+        return coerce(question, value, {"today": utc_today(), **values}, Context(languages))
     except Invalid as exc:
         raise ValueError(str(exc)) from None
 
 
 def load_answers(path: Path) -> dict[str, Any]:
     """Return the raw answers in a YAML or JSON file (validate them with validate_answers)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise AnswersError([Problem("", _("file not found"))], str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersError([Problem("", _("cannot read the file: {0}").format(exc))], str(path)) from None
+    text = _read_text(path)
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        raise AnswersError([Problem("", _("the file is nested too deeply to be answers"))], str(path)) from None
+    except (YAMLError, json.JSONDecodeError) as exc:
         raise AnswersError([Problem("", _syntax_message(exc))], str(path)) from None
     if data is None:
         data = {}
@@ -130,10 +132,31 @@ def load_answers(path: Path) -> dict[str, Any]:
     return data
 
 
+def _read_text(path: Path) -> str:
+    """Return an answers file's text: a regular file, of sensible size, in UTF-8."""
+    def fail(message: str) -> AnswersError:
+        return AnswersError([Problem("", message)], str(path))
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise fail(_("is not a file of answers (it is a folder or a device)"))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise fail(_("file not found")) from None
+    except OSError as exc:
+        raise fail(_("cannot read the file: {0}").format(exc.strerror or exc)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise fail(_("the file is larger than {0} KB; an answers file takes a few KB").format(MAX_FILE_BYTES // 1024))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise fail(_("the file is not UTF-8 text; save it as UTF-8")) from None
+
+
 def dump_answers(answers: Answers, meta: Mapping[str, str]) -> str:
     """Return answers as YAML that ``ngokit build`` reads back to the same kit."""
-    data = {**answers.as_dict(), META_KEY: dict(meta)}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return dump_yaml({**answers.as_dict(), META_KEY: dict(meta)})
 
 
 def _answer(question: Question, raw: Mapping[str, Any], values: Mapping[str, Any],
@@ -165,8 +188,6 @@ def _unknown_keys(raw: Mapping[str, Any], questionnaire: Questionnaire) -> list[
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):

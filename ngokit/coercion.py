@@ -40,11 +40,32 @@ class Context:
     languages: tuple[str, ...]
 
 
+MAX_DIGITS = 15
+"""The largest number an answer may hold has this many digits before the point (a trillion
+in any currency is far beyond a network's budget; more is a typing slip or an attack)."""
+FIRST_DAY, LAST_DAY = date(1980, 1, 1), date(2107, 12, 31)
+"""The dates a kit can carry: a zip file (and so a Word file) cannot record others."""
+
+
 def coerce(question: Question, value: Any, values: Mapping[str, Any], context: Context) -> Any:
     """Return the value typed for a question, normalised, or raise Invalid with the message."""
+    _check_shape(question, value)
     result = _COERCERS[question.type](question, value, context)
     _check_bounds(question, result, values)
     return result
+
+
+def _check_shape(question: Question, value: Any) -> None:
+    """Refuse structures where an answer is one value (or, for a multichoice, a flat list)."""
+    if isinstance(value, dict):
+        raise Invalid(_("must be one answer, not a list of names and values"))
+    if isinstance(value, (list, tuple)):
+        if question.type != "multichoice":
+            raise Invalid(_("must be one answer, not a list"))
+        if any(isinstance(item, (list, tuple, dict)) for item in value):
+            raise Invalid(_("must be a list of choices, one per line or separated by commas"))
+        if len(value) > 100:
+            raise Invalid(_("has more than 100 items"))
 
 
 def _check_bounds(question: Question, value: Any, values: Mapping[str, Any]) -> None:
@@ -58,7 +79,7 @@ def _check_bounds(question: Question, value: Any, values: Mapping[str, Any]) -> 
 
 
 def _text(question: Question, value: Any, context: Context) -> str:
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+    if not isinstance(value, (str, int, float, Decimal, date)) or isinstance(value, bool):
         raise Invalid(_("must be text"))
     bad = _XML_ILLEGAL.search(str(value))
     if bad:
@@ -89,13 +110,19 @@ def _money(question: Question, value: Any, context: Context) -> Decimal:
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise Invalid(_("must be a number (got {0})").format(value))
+    text = str(value).strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
+    if len(text) > 60:
+        raise Invalid(_("must be a number, written in at most 60 characters"))
     try:
-        text = str(value).strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
         number = Decimal(text)
     except InvalidOperation:
         raise Invalid(_("must be a number (got {0!r})").format(value)) from None
     if not number.is_finite():
         raise Invalid(_("must be a number (got {0!r})").format(value))
+    if number and number.adjusted() >= MAX_DIGITS:
+        raise Invalid(_("is too large: at most {0} digits").format(MAX_DIGITS))
+    if number and number.adjusted() < -MAX_DIGITS:
+        raise Invalid(_("is too small to be an amount (got {0})").format(value))
     return number
 
 
@@ -167,6 +194,13 @@ def _month(question: Question, value: Any, context: Context) -> int:
 
 
 def _date(question: Question, value: Any, context: Context) -> date:
+    day = _calendar_date(value)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Invalid(_("must be a date between {0} and {1} (got {2})").format(FIRST_DAY.year, LAST_DAY.year, day))
+    return day
+
+
+def _calendar_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

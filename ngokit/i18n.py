@@ -104,9 +104,9 @@ def extract_questionnaire(fileobj, keywords, comment_tags, options):  # type: ig
     Registered as the ``ngokit_questions`` Babel extractor (pyproject.toml) for ``ngokit/babel.cfg``,
     so the wizard's questions can be translated like every other interface string.
     """
-    import yaml
+    from ngokit.yamltext import load_yaml
 
-    data = yaml.safe_load(fileobj.read().decode("utf-8"))
+    data = load_yaml(fileobj.read().decode("utf-8"))
     for section in data.get("sections", []):
         yield 0, "_", section["title"], []
         for question in section["questions"]:

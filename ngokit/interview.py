@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ngokit.answers import check_value
+from ngokit.answers import check_value, utc_today
 from ngokit.i18n import _
 from ngokit.kit import Kit
 from ngokit.questionnaire import Question, Section
@@ -25,7 +25,7 @@ class Interview:
 
     kit: Kit
     values: dict[str, Any] = field(default_factory=dict)
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=utc_today)
     _facts_for: str | None = field(default=None, init=False, repr=False)
     _facts: Mapping[str, Any] = field(default_factory=dict, init=False, repr=False)
 

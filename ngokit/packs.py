@@ -13,10 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ngokit.errors import KitError
-from ngokit.yamltext import load_yaml
+from ngokit.yamltext import YAMLError, load_yaml
 
 _TOP_KEYS = {"code", "name", "summary", "legal_forms", "constitution_requirements",
              "financial_year", "registration_risks", "notes"}  # fmt: skip
@@ -48,7 +46,7 @@ def load_pack(path: Path, today: date | None = None) -> CountryPack:
     """Return a country pack, or raise KitError naming every way it breaks the schema."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise KitError(f"cannot read the country pack {path}: {exc}") from exc
     problems = pack_problems(data, path.stem, today or date.today())
     if problems:

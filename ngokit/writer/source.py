@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ngokit.errors import KitError
 from ngokit.writer.styles import heading_number
-from ngokit.yamltext import load_yaml
+from ngokit.yamltext import YAMLError, load_yaml
 
 _ANCHOR = re.compile(r"\s*(?<!\\)\{id=([A-Za-z][\w-]*)\}\s*$")
 BLANK_LINK = re.compile(r"\[([^\]\n]*)\]\(blank:\)")
@@ -56,7 +55,7 @@ def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, Any
         raise KitError(f"{name}: the front matter that starts with --- never ends")
     try:
         front = load_yaml(text[4:end]) or {}
-    except yaml.YAMLError as exc:
+    except YAMLError as exc:
         raise KitError(f"{name}: the front matter is not valid YAML: {exc}") from exc
     return front, text[end + 5 :]
 
