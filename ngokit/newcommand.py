@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ngokit.display import for_terminal
 from ngokit.errors import NgokitError, OutputExistsError, UsageError
 from ngokit.i18n import PSEUDO_LOCALE, _, available_languages, set_ui_language
 
@@ -23,27 +24,53 @@ def run_new(out: Path, resume: Path | None, save: Path, ui_language: str) -> Non
         raise UsageError(NO_TERMINAL)
     _set_language(ui_language)
     from ngokit.answers import load_answers
+    from ngokit.answersfile import AnswersFile
     from ngokit.kit import load_kit
-    from ngokit.wizard import run_wizard, save_answers
+    from ngokit.wizard import keep_answers, run_wizard
 
     kit = load_kit()
-    save_path = resume or save
-    result = run_wizard(kit, save_path, _resumable(load_answers(resume), kit) if resume else None, ui_language)
+    resumed = _resumable(load_answers(resume), kit) if resume else None
+    store = AnswersFile.choose(save, resume)
+    if store.path != (resume or save):
+        click.echo(_("{0} holds answers that are not these; yours will be saved in {1}.").format(
+            for_terminal(resume or save), for_terminal(store.path)))  # fmt: skip
+    result = run_wizard(kit, store, resumed, ui_language)
     if not result.build:
         _stopped(result.saved_to)
         return
-    save_answers(result.answers, save_path)  # never lose them, whatever the build does
-    answers = kit.validate(result.answers, str(save_path))
-    _build(answers, kit, out, save_path)
+    saved = keep_answers(result.answers, store)  # never lose them, whatever the build does
+    answers = kit.validate(result.answers, str(saved or store.path))
+    _build(answers, kit, out, saved)
 
 
 def _resumable(saved: dict, kit) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    """Return the saved answers the kit still asks about; say which others are left out."""
-    known = {k: v for k, v in saved.items() if k in kit.questionnaire.names}
-    unknown = sorted(str(k) for k in saved if k not in known and k != "generated_by")
+    """Return the saved answers the kit still asks about and can read; say which others are
+    left out (unknown keys) or asked again (answers it cannot read)."""
+    names = kit.questionnaire.names
+    known = {k: v for k, v in saved.items() if k in names and _readable(kit, k, v)}
+    unknown = sorted(str(k) for k in saved if k not in names and k != "generated_by")
+    unreadable = [str(k) for k in saved if k in names and k not in known]
     if unknown:
-        click.echo(_("Left out (not questions of this kit): {0}").format(", ".join(unknown)))
+        click.echo(_("Left out (not questions of this kit): {0}").format(for_terminal(", ".join(unknown))))
+    if unreadable:
+        click.echo(_("Asked again (the saved answer cannot be used): {0}").format(", ".join(unreadable)))
     return known
+
+
+def _readable(kit, name: str, value) -> bool:  # type: ignore[no-untyped-def]
+    """Return True when a saved answer reads as its question's type (bounds that depend on
+    other answers are checked later, by the interview)."""
+    from dataclasses import replace
+
+    from ngokit.answers import check_value
+
+    if value is None:
+        return True  # an optional question left blank
+    try:
+        check_value(replace(kit.questionnaire[name], min=None, max=None), value, {}, kit.languages)
+    except ValueError:
+        return False
+    return True
 
 
 def _set_language(language: str) -> None:
@@ -55,31 +82,33 @@ def _set_language(language: str) -> None:
 
 def _stopped(saved_to: Path | None) -> None:
     if saved_to is None:
-        click.echo(_("Stopped. Nothing was saved or written."))
+        click.echo(_("Stopped. Nothing was written."))
         sys.exit(1)
-    click.echo(_("Your answers are saved in {0}.").format(saved_to))
-    click.echo(_("Continue later with: ngokit new --resume {0}").format(saved_to))
+    click.echo(_("Your answers are saved in {0}.").format(for_terminal(saved_to)))
+    click.echo(_("Continue later with: ngokit new --resume {0}").format(for_terminal(saved_to)))
     sys.exit(1)
 
 
-def _build(answers, kit, out: Path, save_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _build(answers, kit, out: Path, saved: Path | None) -> None:  # type: ignore[no-untyped-def]
     from ngokit.build import BuildOptions, build_kit
     from ngokit.wizard import confirm
 
+    where = _("Your answers are saved in {0}").format(saved) if saved else _("Your answers are shown above")
     try:
-        built = build_kit(answers, BuildOptions(out=out), kit)
-    except OutputExistsError:
-        if not confirm(_("A kit for this network already exists in {0}. Replace it?").format(out), default=False):
-            click.echo(_("Nothing was replaced. Your answers are saved in {0}.").format(save_path))
-            return
-        built = build_kit(answers, BuildOptions(out=out, force=True), kit)
+        try:
+            built = build_kit(answers, BuildOptions(out=out), kit)
+        except OutputExistsError:
+            if not confirm(_("A kit for this network already exists in {0}. Replace it?").format(out), default=False):
+                click.echo(_("Nothing was replaced. {0}.").format(where))
+                return
+            built = build_kit(answers, BuildOptions(out=out, force=True), kit)
     except NgokitError as exc:
-        raise NgokitError(f"{exc}\n" + _("Your answers are saved in {0}; fix the problem and run "
-                                         "`ngokit build {0}`.").format(save_path)) from exc  # fmt: skip
-    _after_build(built, save_path)
+        rerun = f"ngokit build {saved}" if saved else "ngokit build"
+        raise NgokitError(f"{exc}\n" + _("{0}; fix the problem and run `{1}`.").format(where, rerun)) from exc
+    _after_build(built, saved)
 
 
-def _after_build(built, save_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _after_build(built, saved: Path | None) -> None:  # type: ignore[no-untyped-def]
     click.echo("")
     click.secho(_("Your kit is ready: {0}").format(built.path), bold=True)
     for document in built.documents:

@@ -15,6 +15,8 @@ from typing import Any
 import questionary
 from questionary import Choice
 
+from ngokit.answersfile import AnswersFile
+from ngokit.display import for_terminal
 from ngokit.i18n import _
 from ngokit.interview import Interview
 from ngokit.kit import Kit
@@ -32,9 +34,10 @@ class WizardResult:
     saved_to: Path | None = None
 
 
-def run_wizard(kit: Kit, save_path: Path, resume: dict[str, Any] | None = None,
+def run_wizard(kit: Kit, save_to: Path | AnswersFile, resume: dict[str, Any] | None = None,
                ui_language: str = "en") -> WizardResult:  # fmt: skip
     """Ask the questions, then the review; return the answers (and whether to build)."""
+    store = save_to if isinstance(save_to, AnswersFile) else AnswersFile(save_to)
     interview = Interview(kit, dict(resume or {}))
     screen = _Screen(interview, ui_language)
     try:
@@ -46,26 +49,30 @@ def run_wizard(kit: Kit, save_path: Path, resume: dict[str, Any] | None = None,
             screen.ask_pending()
             choice = screen.review()
     except (KeyboardInterrupt, EOFError):  # Ctrl-C, or the input closed
-        return _save_after_interrupt(interview, save_path)
+        return _save_after_interrupt(interview, store)
     if choice == SAVE:
-        return WizardResult(interview.raw(), build=False, saved_to=save_answers(interview.values, save_path))
+        return WizardResult(interview.raw(), build=False, saved_to=keep_answers(interview.values, store))
     return WizardResult(interview.raw(), build=True)
 
 
-def save_answers(answers: dict[str, Any], path: Path) -> Path:
-    """Write the answers so far to a YAML file that ``ngokit new --resume`` reads; return it.
+def keep_answers(answers: dict[str, Any], store: AnswersFile) -> Path | None:
+    """Save the answers and return the file; if that fails, show them on the screen so that
+    nothing typed is lost, and return None.
 
     Optional questions left blank are written as ``null``, so that resuming does not ask
     them again.
     """
-    import yaml
+    try:
+        return store.save(answers)
+    except OSError as exc:
+        from ngokit.answers import plain_values
+        from ngokit.yamltext import dump_yaml
 
-    from ngokit.answers import plain_values
-
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(yaml.safe_dump(plain_values(answers), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    partial.replace(path)
-    return path
+        questionary.print(_("Your answers could not be saved in {0} ({1}). Here they are: copy them into a "
+                            "file to continue later with --resume.").format(store.path, exc.strerror or exc),
+                          style="bold")  # fmt: skip
+        questionary.print(for_terminal(dump_yaml(plain_values(answers)), keep_line_breaks=True))
+        return None
 
 
 def confirm(message: str, default: bool = True) -> bool:
@@ -73,14 +80,14 @@ def confirm(message: str, default: bool = True) -> bool:
     return bool(questionary.confirm(message, default=default).unsafe_ask())
 
 
-def _save_after_interrupt(interview: Interview, save_path: Path) -> WizardResult:
+def _save_after_interrupt(interview: Interview, store: AnswersFile) -> WizardResult:
     try:
         keep = questionary.confirm(
             _("Stopped. Save your answers so far, to continue later?"), default=True
         ).unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         keep = True  # a second Ctrl-C: never lose answers
-    saved = save_answers(interview.values, save_path) if keep else None
+    saved = keep_answers(interview.values, store) if keep else None
     return WizardResult(interview.raw(), build=False, saved_to=saved)
 
 
