@@ -24,7 +24,7 @@ from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.frame import FrameWriter
 from ngokit.writer.package import save_reproducibly
-from ngokit.writer.source import Source, heading_anchor, strip_anchor
+from ngokit.writer.source import Source, strip_anchor
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 
 _LIST_ABSTRACT_ID = 21
@@ -160,7 +160,7 @@ class DocumentWriter(FrameWriter):
         if kind == "blockquote_open" and not self.meta.guidance:
             return _matching_close(tokens, i)
         if kind == "heading_open":
-            self._heading(tokens[i + 1], int(token.tag[1]), i)
+            self._heading(tokens[i + 1], i)
             return i + 2
         if kind == "paragraph_open":
             self._body_paragraph(tokens[i + 1])
@@ -178,16 +178,17 @@ class DocumentWriter(FrameWriter):
             self._break_before_next = True
         return i
 
-    def _heading(self, inline: Token, level: int, position: int) -> None:
-        anchor = heading_anchor(inline)
-        if anchor:
-            strip_anchor(inline, anchor)
-        paragraph = self._paragraph(f"Heading {min(level, 3)}")
+    def _heading(self, inline: Token, position: int) -> None:
+        heading = self.source.heading_at(position)
+        assert heading is not None  # the source's outline holds every heading
+        if heading.anchor:
+            strip_anchor(inline, heading.anchor)
+        paragraph = self._paragraph(f"Heading {heading.level}")
         if not self.source.numbered:
             ooxml.suppress_numbering(paragraph)
         self._inline(paragraph, inline)
         self._bookmark_id += 1
-        ooxml.add_bookmark(paragraph, ooxml.bookmark_name(anchor or f"h{position}"), self._bookmark_id)
+        ooxml.add_bookmark(paragraph, heading.bookmark, self._bookmark_id)
 
     def _body_paragraph(self, inline: Token) -> None:
         if self._blank_list_marker(inline):
@@ -321,11 +322,10 @@ class DocumentWriter(FrameWriter):
             label = f"[{text}: ________________]" if text else "[________________]"
             ooxml.append_run(paragraph, label, style_id=self._style_ids["Blank"])
         elif href.startswith("#"):
-            anchor = href[1:]
-            number = self.source.anchors.get(anchor)
-            if number is None:
-                raise ReferenceDocxError(f"{self.meta.title}: the cross-reference #{anchor} names no clause")
-            ooxml.add_field(paragraph, f"REF {ooxml.bookmark_name(anchor)} \\r \\h", text or number)
+            heading = self.source.heading_for(href[1:])
+            if heading is None or not heading.number:
+                raise ReferenceDocxError(f"{self.meta.title}: the cross-reference {href} names no clause")
+            ooxml.add_field(paragraph, f"REF {heading.bookmark} \\r \\h", text or heading.number)
         else:
             ooxml.add_hyperlink(paragraph, text or href, url=href, style_id=self._style_ids["Hyperlink"])
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -10,8 +9,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import NamespacePrefixedTag, nsdecls, qn
 from docx.oxml.parser import oxml_parser
-
-_BOOKMARK_SAFE = re.compile(r"[^A-Za-z0-9_]")
 
 
 @lru_cache(maxsize=64)
@@ -128,11 +125,6 @@ def _fld_char(paragraph: Any, kind: str) -> None:
     run = element("w:r")
     run.append(char)
     paragraph._p.append(run)
-
-
-def bookmark_name(anchor: str) -> str:
-    """Return a Word-safe bookmark name for an anchor (letters, digits, _; at most 40)."""
-    return ("_Ref_" + _BOOKMARK_SAFE.sub("_", anchor))[:40]
 
 
 def add_bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
