@@ -112,6 +112,39 @@ def test_an_anchor_on_two_headings_is_an_error():
         parse_source("# A {id=twice}\n\n# B {id=twice}\n", "doc.md")
 
 
+GUIDANCE_HEADING = """---
+numbered: true
+toc: true
+---
+# Name {id=name}
+
+> ## How to choose a name {id=naming-note}
+>
+> Ask the members.
+
+## Quorum {id=quorum}
+
+See clause [](#quorum).
+"""
+
+
+@pytest.mark.parametrize("guidance", [True, False])
+def test_a_heading_inside_guidance_is_no_clause(tmp_path, guidance):
+    document = docx.Document(str(write(tmp_path, GUIDANCE_HEADING, guidance=guidance)))
+    toc = [p for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert [p.text for p in toc] == ["1.  Name", "1.1  Quorum"]
+    headings = bookmarked_headings(document)
+    assert [headings[p._p.find(qn("w:hyperlink")).get(qn("w:anchor"))] for p in toc] == ["Name", "Quorum"]
+    assert "See clause 1.1." in [p.text for p in document.paragraphs]
+    notes = [p.text for p in document.paragraphs if p.style.name == "Guidance"]
+    assert notes == (["Guidance for drafters: How to choose a name", "Ask the members."] if guidance else [])
+
+
+def test_a_reference_to_a_heading_inside_guidance_is_an_error(tmp_path):
+    with pytest.raises(ReferenceDocxError, match="#naming-note"):
+        write(tmp_path, GUIDANCE_HEADING + "\nSee [](#naming-note).\n")
+
+
 def test_a_reference_to_a_missing_clause_is_an_error(tmp_path):
     with pytest.raises(ReferenceDocxError, match="#nowhere"):
         write(tmp_path, "---\nnumbered: true\n---\n# A\n\nsee [](#nowhere)\n")

@@ -24,7 +24,7 @@ from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.frame import FrameWriter
 from ngokit.writer.package import save_reproducibly
-from ngokit.writer.source import Source, strip_anchor
+from ngokit.writer.source import Source, heading_anchor, strip_anchor
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 
 _LIST_ABSTRACT_ID = 21
@@ -180,7 +180,9 @@ class DocumentWriter(FrameWriter):
 
     def _heading(self, inline: Token, position: int) -> None:
         heading = self.source.heading_at(position)
-        assert heading is not None  # the source's outline holds every heading
+        if heading is None:  # a heading inside guidance: a bold line of the note
+            self._guidance_heading(inline)
+            return
         if heading.anchor:
             strip_anchor(inline, heading.anchor)
         paragraph = self._paragraph(f"Heading {heading.level}")
@@ -190,14 +192,24 @@ class DocumentWriter(FrameWriter):
         self._bookmark_id += 1
         ooxml.add_bookmark(paragraph, heading.bookmark, self._bookmark_id)
 
+    def _guidance_heading(self, inline: Token) -> None:
+        anchor = heading_anchor(inline)
+        if anchor:
+            strip_anchor(inline, anchor)
+        self._inline(self._guidance_paragraph(), inline, bold=True)
+
+    def _guidance_paragraph(self) -> Any:
+        paragraph = self._paragraph("Guidance")
+        if self._first_in_quote:
+            ooxml.append_run(paragraph, self.meta.labels.guidance + " ", bold=True)
+            self._first_in_quote = False
+        return paragraph
+
     def _body_paragraph(self, inline: Token) -> None:
         if self._blank_list_marker(inline):
             return
         if self._quote_depth:
-            paragraph = self._paragraph("Guidance")
-            if self._first_in_quote:
-                ooxml.append_run(paragraph, self.meta.labels.guidance + " ", bold=True)
-                self._first_in_quote = False
+            paragraph = self._guidance_paragraph()
         elif self._lists:
             paragraph = self._list_paragraph()
         else:

@@ -24,7 +24,11 @@ BLANK_LINK = re.compile(r"\[([^\]\n]*)\]\(blank:\)")
 
 @dataclass(frozen=True)
 class Heading:
-    """One heading of the document's outline: a clause when the document is numbered."""
+    """One heading of the document's outline: a clause when the document is numbered.
+
+    A heading inside a guidance block (a blockquote) belongs to the note, not to the outline:
+    it is never numbered, listed in the contents or bookmarked, with or without guidance.
+    """
 
     position: int  # index of its heading_open token
     level: int  # 1 to 3 (deeper Markdown headings use the level-3 style)
@@ -106,7 +110,7 @@ def strip_anchor(inline: Token, anchor: str) -> None:
 
 
 def _outline(tokens: list[Token], numbered: bool, name: str) -> tuple[Heading, ...]:
-    """Return the headings, numbered as Word numbers them."""
+    """Return the headings outside guidance blocks, numbered as Word numbers them."""
     counters = [0, 0, 0]
     headings: list[Heading] = []
     for position in _outline_positions(tokens):
@@ -137,8 +141,14 @@ def _plain_text(inline: Token, anchor: str | None) -> str:
 
 
 def _outline_positions(tokens: list[Token]) -> list[int]:
-    """Return the index of each heading_open token."""
-    return [i for i, token in enumerate(tokens) if token.type == "heading_open"]
+    """Return the index of each heading_open token that is not inside a guidance block."""
+    positions, quote_depth = [], 0
+    for i, token in enumerate(tokens):
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quote_depth += token.nesting
+        elif token.type == "heading_open" and not quote_depth:
+            positions.append(i)
+    return positions
 
 
 def bookmark_name(index: int, anchor: str | None) -> str:
