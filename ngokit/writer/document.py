@@ -7,15 +7,12 @@ by the heading styles' multilevel list), paragraphs, lists, tables, guidance box
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
@@ -24,8 +21,8 @@ from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.frame import FrameWriter
 from ngokit.writer.package import save_reproducibly
+from ngokit.writer.reference import open_reference
 from ngokit.writer.source import Source, heading_anchor, strip_anchor
-from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 
 _LIST_ABSTRACT_ID = 21
 _HEADER_FILL = "DCE6F0"
@@ -65,37 +62,9 @@ class DocumentMeta:
 
 def write_docx(source: Source, path: Path, meta: DocumentMeta, reference: Path) -> None:
     """Write one Word document from a parsed Markdown source."""
-    writer = DocumentWriter(_open_reference(reference), meta, source)
+    writer = DocumentWriter(open_reference(reference), meta, source)
     writer.write()
     save_reproducibly(writer.doc, path, meta.kit_date)
-
-
-def check_reference(reference: Path) -> None:
-    """Raise ReferenceDocxError when a reference.docx cannot be read or lacks a style."""
-    _open_reference(reference)
-
-
-def _open_reference(reference: Path) -> Any:
-    data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
-    return Document(io.BytesIO(data))
-
-
-@lru_cache(maxsize=8)
-def _reference_bytes(reference: Path, _mtime: int) -> bytes:
-    try:
-        data = reference.read_bytes()
-        doc = Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several types for a broken file
-        raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
-    names = {s.name for s in doc.styles}
-    missing = [n for n in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES) if n not in names]
-    if missing:
-        raise ReferenceDocxError(
-            f"the reference document {reference} lacks styles the kit needs: "
-            f"{', '.join(missing)}. Add them (apply each once in Word and delete the text), "
-            "or start from the kit's own reference.docx."
-        )
-    return data
 
 
 class DocumentWriter(FrameWriter):

@@ -170,6 +170,13 @@ def set_numbering(paragraph: Any, num_id: int, level: int = 0) -> None:
     numpr.get_or_add_numId().val = num_id
 
 
+def complete_zoom(settings: Any) -> None:
+    """Give ``w:zoom`` the percentage the schema requires (python-docx's template has none)."""
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+
+
 def set_document_language(document: Any, language: str) -> None:
     """Set the proofing language of the whole document (docDefaults), e.g. ``en-GB``."""
     defaults = document.styles.element.find(qn("w:docDefaults"))

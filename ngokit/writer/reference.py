@@ -1,0 +1,54 @@
+"""Opening a reference.docx: read and checked once, fitted for writing each time it is opened.
+
+A TA organisation's reference may have been saved by Word or LibreOffice rather than made by
+scripts/make_reference_docx.py. Fitting gives every document what the schema and the writer
+need, whatever the reference holds.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+
+from ngokit.errors import ReferenceDocxError
+from ngokit.writer import ooxml
+from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
+
+
+def check_reference(reference: Path) -> None:
+    """Raise ReferenceDocxError when a reference.docx cannot be read or lacks a style."""
+    open_reference(reference)
+
+
+def open_reference(reference: Path) -> Any:
+    """Return a new python-docx document opened from the reference, fitted for writing."""
+    data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
+    document = Document(io.BytesIO(data))
+    _fit(document)
+    return document
+
+
+def _fit(document: Any) -> None:
+    ooxml.complete_zoom(document.settings.element)
+
+
+@lru_cache(maxsize=8)
+def _reference_bytes(reference: Path, _mtime: int) -> bytes:
+    try:
+        data = reference.read_bytes()
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a broken file
+        raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
+    names = {s.name for s in document.styles}
+    missing = [n for n in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES) if n not in names]
+    if missing:
+        raise ReferenceDocxError(
+            f"the reference document {reference} lacks styles the kit needs: "
+            f"{', '.join(missing)}. Add them (apply each once in Word and delete the text), "
+            "or start from the kit's own reference.docx."
+        )
+    return data
