@@ -25,6 +25,7 @@ from ngokit.kit import load_kit
 from ngokit.writer import DocumentMeta, parse_source, write_docx
 
 from .conftest import DEMO, EXAMPLES
+from .test_reference import ODD_REFERENCES, odd_reference, write_with
 from .test_writer import SOURCE
 
 XSD = Path(__file__).parent / "ooxml-xsd"
@@ -141,11 +142,14 @@ def stress_kit(folder: Path) -> Path:
 
 
 def documents_of(case: str, out: Path) -> list[Path]:
-    """Return the documents of one case: an example's kit, the stress kit or a right-to-left document."""
+    """Return the documents of one case: an example's kit, the stress kit, a right-to-left document
+    or a document written with an odd reference."""
     if case.startswith("stress"):
         built = build_kit(DEMO, BuildOptions(out=out, guidance=case == "stress"), kit=stress_kit(out))
         assert (built.path / "06-stress.docx") in built.documents
         return list(built.documents)
+    if case.startswith("reference-"):
+        return [write_with(odd_reference(out, case.removeprefix("reference-")), out)]
     if case == "right-to-left":
         path = out / "rtl.docx"
         meta = DocumentMeta(title="T", network="N", subject="K", language="ar", kit_date=date(2026, 1, 2),
@@ -155,7 +159,11 @@ def documents_of(case: str, out: Path) -> list[Path]:
     return list(build_kit(next(p for p in EXAMPLES if p.stem == case), BuildOptions(out=out)).documents)
 
 
-@pytest.mark.parametrize("case", [*(p.stem for p in EXAMPLES), "stress", "stress-without-guidance", "right-to-left"])
+CASES = [*(p.stem for p in EXAMPLES), "stress", "stress-without-guidance", "right-to-left",
+         *(f"reference-{kind}" for kind in ODD_REFERENCES)]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_every_part_is_schema_valid(schema, tmp_path, case):
     documents = documents_of(case, tmp_path)
     errors = [e for document in documents for e in schema_errors(schema, document)]

@@ -20,11 +20,16 @@ from markdown_it.token import Token
 from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.frame import FrameWriter
+from ngokit.writer.numbering import (
+    add_heading_numbering_if_missing,
+    add_list,
+    get_or_add_list_numbering,
+    get_or_add_numbering,
+)
 from ngokit.writer.package import save_reproducibly
-from ngokit.writer.reference import open_reference
+from ngokit.writer.reference import open_reference, style_ids
 from ngokit.writer.source import Source, heading_anchor, strip_anchor
 
-_LIST_ABSTRACT_ID = 21
 _HEADER_FILL = "DCE6F0"
 
 
@@ -74,7 +79,7 @@ class DocumentWriter(FrameWriter):
         self.doc = doc
         self.meta = meta
         self.source = source
-        self._style_ids = {s.name: s.style_id for s in doc.styles}
+        self._style_ids = style_ids(doc)
         self._bookmark_id = 0
         self._lists: list[tuple[str, int]] = []  # (kind, num_id) of each open list
         self._quote_depth = 0
@@ -89,6 +94,8 @@ class DocumentWriter(FrameWriter):
         """Write cover, contents, body, header, footer and properties."""
         self._clear_body()
         ooxml.set_document_language(self.doc, self.meta.language)
+        if self.source.numbered:
+            add_heading_numbering_if_missing(self.doc, [self._style_ids[f"Heading {n}"] for n in (1, 2, 3)])
         if self.meta.right_to_left:
             ooxml.make_right_to_left(self.doc)
         if self.source.front.get("cover", True):
@@ -214,10 +221,8 @@ class DocumentWriter(FrameWriter):
         if self._lists and self._lists[-1][0] == "ordered":
             self._lists.append(("ordered", self._lists[-1][1]))  # nested: same list, next level
             return
-        numbering = self.doc.part.numbering_part.element
-        num = numbering.add_num(_LIST_ABSTRACT_ID)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)  # each new list restarts at (a)
-        self._lists.append(("ordered", num.numId))
+        numbering = get_or_add_numbering(self.doc)
+        self._lists.append(("ordered", add_list(numbering, get_or_add_list_numbering(numbering))))
 
     def _close_list(self, token: Token) -> None:
         self._lists.pop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from functools import lru_cache
 from typing import Any
 
@@ -179,15 +180,40 @@ def complete_zoom(settings: Any) -> None:
 
 def set_document_language(document: Any, language: str) -> None:
     """Set the proofing language of the whole document (docDefaults), e.g. ``en-GB``."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = element("w:lang")
-        rpr.append(lang)
+    defaults = _get_or_insert(document.styles.element, "w:docDefaults", 0)  # first, as the schema orders it
+    rpr = _get_or_insert(_get_or_insert(defaults, "w:rPrDefault", 0), "w:rPr", 0)
+    lang = _get_or_insert(rpr, "w:lang", len(rpr))
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
     lang.set(qn("w:bidi"), language)
+
+
+def _get_or_insert(parent: Any, tag: str, index: int) -> Any:
+    """Return the child with this tag, inserted at ``index`` when there is none."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = element(tag)
+        parent.insert(index, child)
+    return child
+
+
+# A4, with the margins of the kit's reference.docx (twips).
+_DEFAULT_SECTION = ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1304" w:bottom="1247" '
+                    'w:left="1304" w:header="624" w:footer="624" w:gutter="0"/>')  # fmt: skip
+
+
+def add_final_section_if_missing(body: Any) -> None:
+    """Give a body its final section properties (page size, margins, header and footer).
+
+    Word and LibreOffice always write them; without them python-docx has no section to
+    put a header in. The last section break's properties serve, or an A4 page.
+    """
+    if body.sectPr is not None:
+        return
+    breaks = body.xpath("./w:p/w:pPr/w:sectPr")
+    body.append(
+        deepcopy(breaks[-1]) if breaks else parse_xml(f"<w:sectPr {nsdecls('w')}>{_DEFAULT_SECTION}</w:sectPr>")
+    )
 
 
 # Children of w:pPr that come after w:bidi in the schema (CT_PPrBase is a sequence).

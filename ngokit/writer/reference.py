@@ -18,6 +18,8 @@ from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 
+NEEDED_STYLES = (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES)
+
 
 def check_reference(reference: Path) -> None:
     """Raise ReferenceDocxError when a reference.docx cannot be read or lacks a style."""
@@ -32,7 +34,19 @@ def open_reference(reference: Path) -> Any:
     return document
 
 
+def style_ids(document: Any) -> dict[str, str]:
+    """Return the style id of each style the writer needs that the document has, by its name in styles.py.
+
+    Names match whatever their case, as in Word: LibreOffice saves Word's "toc 1" as "TOC 1".
+    """
+    by_name: dict[str, str] = {}
+    for style in document.styles:  # of two names that differ only in case, the first wins
+        by_name.setdefault((style.name or "").lower(), style.style_id)
+    return {name: by_name[name.lower()] for name in NEEDED_STYLES if name.lower() in by_name}
+
+
 def _fit(document: Any) -> None:
+    ooxml.add_final_section_if_missing(document.element.body)
     ooxml.complete_zoom(document.settings.element)
 
 
@@ -43,8 +57,8 @@ def _reference_bytes(reference: Path, _mtime: int) -> bytes:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a broken file
         raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
-    names = {s.name for s in document.styles}
-    missing = [n for n in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES) if n not in names]
+    found = style_ids(document)
+    missing = [name for name in NEEDED_STYLES if name not in found]
     if missing:
         raise ReferenceDocxError(
             f"the reference document {reference} lacks styles the kit needs: "
