@@ -20,6 +20,7 @@ from ngokit.kit import load_kit
 from ngokit.pdf import convert_to_pdf, find_soffice
 
 from .conftest import EXAMPLES
+from .test_ooxml_schema import load_schema, schema_errors
 from .test_reference import write_with
 
 pytestmark = pytest.mark.libreoffice
@@ -115,3 +116,8 @@ def test_a_reference_saved_by_libreoffice_keeps_lettered_lists(reference_saved_b
     items = re.findall(r"^\s*(\S+)\s+(first|second|again first)$", text, re.M)
     assert items == [("(a)", "first"), ("(b)", "second"), ("(a)", "again first")]
     assert re.search(r"^\s*1\.1\s+Quorum", text, re.M), "no rendered clause number"
+
+
+def test_a_reference_saved_by_libreoffice_gives_schema_valid_documents(reference_saved_by_libreoffice, tmp_path):
+    document = write_with(reference_saved_by_libreoffice, tmp_path)  # LibreOffice orders numbering levels wrongly
+    assert schema_errors(load_schema(), document) == []

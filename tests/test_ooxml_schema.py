@@ -12,6 +12,7 @@ consumer do, and the schema checks the rest, element order included.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import zipfile
 from datetime import date
@@ -91,7 +92,12 @@ See clause {{{{ ref('{ONE}') }}}}. Fill in {{{{ blank('a date') }}}}.
 
 @pytest.fixture(scope="session")
 def schema() -> etree.XMLSchema:
-    """Return one schema for every namespace a document's parts use."""
+    return load_schema()
+
+
+@functools.cache
+def load_schema() -> etree.XMLSchema:
+    """Return one schema for every namespace a document's parts use (loaded once per session)."""
     imports = "".join(f'<xsd:import namespace="{ns}" schemaLocation="{(XSD / path).as_uri()}"/>'
                       for ns, path in SCHEMAS.items())  # fmt: skip
     wrapper = (f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:ngokit:test">'

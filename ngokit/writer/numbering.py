@@ -19,15 +19,28 @@ from docx.parts.numbering import NumberingPart
 
 from ngokit.writer.styles import LIST_LEVELS, NUMBERED_HEADING_LEVELS
 
+# The children of w:lvl in the order the schema requires (CT_Lvl is a sequence).
+_LEVEL_ORDER = ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId",
+                "legacy", "lvlJc", "pPr", "rPr")  # fmt: skip
+
 
 def get_or_add_numbering(document: Any) -> Any:
     """Return the ``w:numbering`` element of a document, adding a numbering part if it has none."""
     part = document.part
-    if not any(rel.reltype == RT.NUMBERING for rel in part.rels.values()):
+    if not _has_numbering_part(document):
         element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
         part.relate_to(NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package),
                        RT.NUMBERING)  # fmt: skip
     return part.numbering_part.element
+
+
+def order_levels(document: Any) -> None:
+    """Put the children of every numbering level in schema order (LibreOffice writes
+    ``w:pStyle`` before ``w:numFmt``, which the schema, and so Word, does not allow)."""
+    if not _has_numbering_part(document):
+        return
+    for level in document.part.numbering_part.element.xpath(".//w:lvl"):
+        level[:] = sorted(level, key=_level_rank)
 
 
 def get_or_add_list_numbering(numbering: Any) -> int:
@@ -68,6 +81,15 @@ def _number_formats(numbering: Any, abstract_id: str, levels: int) -> list[str]:
     """Return the number format (``lowerLetter``...) of the first levels of an abstract numbering."""
     abstract = f'w:abstractNum[@w:abstractNumId="{abstract_id}"]'
     return [numbering.xpath(f'string({abstract}/w:lvl[@w:ilvl="{i}"]/w:numFmt/@w:val)') for i in range(levels)]
+
+
+def _has_numbering_part(document: Any) -> bool:
+    return any(rel.reltype == RT.NUMBERING for rel in document.part.rels.values())
+
+
+def _level_rank(child: Any) -> int:
+    name = child.tag.rpartition("}")[2]
+    return _LEVEL_ORDER.index(name) if name in _LEVEL_ORDER else len(_LEVEL_ORDER)
 
 
 def _has_numbering(numbering: Any, style: Any) -> bool:

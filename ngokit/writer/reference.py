@@ -16,6 +16,7 @@ from docx import Document
 
 from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
+from ngokit.writer.numbering import order_levels
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 
 NEEDED_STYLES = (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES)
@@ -48,6 +49,7 @@ def style_ids(document: Any) -> dict[str, str]:
 def _fit(document: Any) -> None:
     ooxml.add_final_section_if_missing(document.element.body)
     ooxml.complete_zoom(document.settings.element)
+    order_levels(document)
 
 
 @lru_cache(maxsize=8)
