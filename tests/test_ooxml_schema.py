@@ -26,7 +26,7 @@ from ngokit.kit import load_kit
 from ngokit.writer import DocumentMeta, parse_source, write_docx
 
 from .conftest import DEMO, EXAMPLES
-from .test_reference import ODD_REFERENCES, odd_reference, write_with
+from .test_reference import ODD_REFERENCES, odd_reference, reference_with_traces, write_with
 from .test_writer import SOURCE
 
 XSD = Path(__file__).parent / "ooxml-xsd"
@@ -154,6 +154,8 @@ def documents_of(case: str, out: Path) -> list[Path]:
         built = build_kit(DEMO, BuildOptions(out=out, guidance=case == "stress"), kit=stress_kit(out))
         assert (built.path / "06-stress.docx") in built.documents
         return list(built.documents)
+    if case == "reference-with-traces":
+        return [write_with(reference_with_traces(out), out)]
     if case.startswith("reference-"):
         return [write_with(odd_reference(out, case.removeprefix("reference-")), out)]
     if case == "right-to-left":
@@ -166,7 +168,7 @@ def documents_of(case: str, out: Path) -> list[Path]:
 
 
 CASES = [*(p.stem for p in EXAMPLES), "stress", "stress-without-guidance", "right-to-left",
-         *(f"reference-{kind}" for kind in ODD_REFERENCES)]  # fmt: skip
+         *(f"reference-{kind}" for kind in ODD_REFERENCES), "reference-with-traces"]  # fmt: skip
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -2,7 +2,7 @@
 
 A TA organisation's reference may have been saved by Word or LibreOffice rather than made by
 scripts/make_reference_docx.py. Fitting gives every document what the schema and the writer
-need, whatever the reference holds.
+need, whatever the reference holds, and nothing of whoever saved it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.numbering import order_levels
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
+from ngokit.writer.traces import remove_personal_traces
 
 NEEDED_STYLES = (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES)
 
@@ -50,6 +51,7 @@ def _fit(document: Any) -> None:
     ooxml.add_final_section_if_missing(document.element.body)
     ooxml.complete_zoom(document.settings.element)
     order_levels(document)
+    remove_personal_traces(document)
 
 
 @lru_cache(maxsize=8)
