@@ -53,11 +53,6 @@ class Source:
         """Return True when headings carry clause numbers (1 / 1.1)."""
         return bool(self.front.get("numbered", False))
 
-    @property
-    def anchors(self) -> dict[str, str]:
-        """Return the clause number of each anchor, e.g. ``{"quorum": "7.2"}`` (numbered documents)."""
-        return {h.anchor: h.number for h in self.headings if h.anchor and h.number}
-
     def heading_at(self, position: int) -> Heading | None:
         """Return the outline heading whose heading_open token is at ``position``, if any."""
         return next((h for h in self.headings if h.position == position), None)
