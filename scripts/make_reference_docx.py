@@ -18,14 +18,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ngokit.writer.numbering import heading_levels_xml, list_levels_xml  # noqa: E402
 from ngokit.writer.package import APP_XML, save_reproducibly  # noqa: E402
-from ngokit.writer.styles import (  # noqa: E402
-    CHARACTER_STYLES,
-    LIST_LEVELS,
-    NUMBERED_HEADING_LEVELS,
-    PARAGRAPH_STYLES,
-    TABLE_STYLES,
-)
+from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "kit_templates" / "peer-network" / "reference.docx"
 INK = RGBColor(0x1F, 0x2A, 0x44)
@@ -157,19 +152,8 @@ def _move_after_pbdr(ppr) -> None:
 
 def _numbering(doc) -> None:
     numbering = doc.part.numbering_part.element
-    heading_levels = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        f'<w:pStyle w:val="Heading{i + 1}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{680 + 170 * i}"/></w:tabs>'
-        f'<w:ind w:left="{680 + 170 * i}" w:hanging="{680 + 170 * i}"/></w:pPr></w:lvl>'
-        for i, text in enumerate(NUMBERED_HEADING_LEVELS)
-    )
-    list_levels = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:ind w:left="{567 * (i + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
-        for i, (fmt, text) in enumerate(LIST_LEVELS)
-    )
+    heading_levels = heading_levels_xml([f"Heading{level}" for level in (1, 2, 3)])
+    list_levels = list_levels_xml()
     first_num = numbering.find(qn("w:num"))
     for aid, levels in ((HEADING_NUM_ID + 10, heading_levels), (LIST_ABSTRACT_ID, list_levels)):
         first_num.addprevious(parse_xml(

@@ -16,9 +16,12 @@ import pytest
 
 from ngokit import BuildOptions, build_kit
 from ngokit.errors import NgokitError
+from ngokit.kit import load_kit
 from ngokit.pdf import convert_to_pdf, find_soffice
 
 from .conftest import EXAMPLES
+from .test_ooxml_schema import load_schema, schema_errors
+from .test_reference import write_with
 
 pytestmark = pytest.mark.libreoffice
 
@@ -93,3 +96,28 @@ def test_a_document_libreoffice_cannot_load_is_reported(tmp_path):
     missing = tmp_path / "missing.docx"  # soffice says it cannot load it, and still exits 0
     with pytest.raises(NgokitError, match="did not make missing.pdf"):
         convert_to_pdf([missing], tmp_path, tmp_path / "profile")
+
+
+@pytest.fixture(scope="module")
+def reference_saved_by_libreoffice(tmp_path_factory) -> Path:
+    """Return the kit's reference.docx as LibreOffice saves it: numbering renumbered, unused lists dropped."""
+    folder = tmp_path_factory.mktemp("reference")
+    shutil.copy(load_kit().reference_docx, folder / "reference.docx")
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+    subprocess.run([find_soffice(), "--headless", "--norestore", profile, "--convert-to", "docx:MS Word 2007 XML",
+                    "--outdir", str(folder / "saved"), str(folder / "reference.docx")],
+                   capture_output=True, timeout=300, check=True)  # fmt: skip
+    return folder / "saved" / "reference.docx"
+
+
+def test_a_reference_saved_by_libreoffice_keeps_lettered_lists(reference_saved_by_libreoffice, tmp_path):
+    document = write_with(reference_saved_by_libreoffice, tmp_path)
+    text = pdf_text(convert_to_pdf([document], tmp_path, tmp_path / "profile")[0])
+    items = re.findall(r"^\s*(\S+)\s+(first|second|again first)$", text, re.M)
+    assert items == [("(a)", "first"), ("(b)", "second"), ("(a)", "again first")]
+    assert re.search(r"^\s*1\.1\s+Quorum", text, re.M), "no rendered clause number"
+
+
+def test_a_reference_saved_by_libreoffice_gives_schema_valid_documents(reference_saved_by_libreoffice, tmp_path):
+    document = write_with(reference_saved_by_libreoffice, tmp_path)  # LibreOffice orders numbering levels wrongly
+    assert schema_errors(load_schema(), document) == []

@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from ngokit.errors import ReferenceDocxError
+from ngokit.errors import KitError, ReferenceDocxError
 from ngokit.kit import load_kit
 from ngokit.writer import DocumentMeta, check_reference, parse_source, write_docx
 
@@ -71,9 +71,78 @@ def test_heading_numbers_come_from_the_style_not_the_text(tmp_path):
 def test_cross_reference_is_a_field_with_the_clause_number(tmp_path):
     document = docx.Document(str(write(tmp_path)))
     body = document.element.body.xml
-    assert "REF _Ref_quorum" in body
+    assert "REF _Ref2_quorum" in body
     paragraph = next(p for p in document.paragraphs if p.text.startswith("Text with"))
     assert paragraph.text.endswith("See clause 1.1.")
+
+
+LONG_ANCHORS = """---
+numbered: true
+toc: true
+---
+# First {id=clause-with-a-very-long-anchor-shared-prefix-one}
+
+See [](#clause-with-a-very-long-anchor-shared-prefix-two).
+
+# Second {id=clause-with-a-very-long-anchor-shared-prefix-two}
+
+See [](#clause-with-a-very-long-anchor-shared-prefix-one).
+"""
+
+
+def bookmarked_headings(document) -> dict[str, str]:
+    """Return the text of each bookmarked paragraph, by bookmark name."""
+    return {p._p.find(qn("w:bookmarkStart")).get(qn("w:name")): p.text
+            for p in document.paragraphs if p._p.find(qn("w:bookmarkStart")) is not None}  # fmt: skip
+
+
+def test_long_anchors_sharing_a_prefix_get_their_own_bookmarks(tmp_path):
+    document = docx.Document(str(write(tmp_path, LONG_ANCHORS)))
+    headings = bookmarked_headings(document)
+    assert sorted(headings.values()) == ["First", "Second"]
+    assert all(len(name) <= 40 for name in headings)
+    refs = {p.text: p._p.xpath("string(.//w:instrText)").split()[1] for p in document.paragraphs if "REF" in p._p.xml}
+    assert {text: headings[name] for text, name in refs.items()} == {"See 2.": "Second", "See 1.": "First"}
+    links = [p._p.find(qn("w:hyperlink")).get(qn("w:anchor")) for p in document.paragraphs if p.style.name == "toc 1"]
+    assert [headings[name] for name in links] == ["First", "Second"]
+
+
+def test_an_anchor_on_two_headings_is_an_error():
+    with pytest.raises(KitError, match="id=twice"):
+        parse_source("# A {id=twice}\n\n# B {id=twice}\n", "doc.md")
+
+
+GUIDANCE_HEADING = """---
+numbered: true
+toc: true
+---
+# Name {id=name}
+
+> ## How to choose a name {id=naming-note}
+>
+> Ask the members.
+
+## Quorum {id=quorum}
+
+See clause [](#quorum).
+"""
+
+
+@pytest.mark.parametrize("guidance", [True, False])
+def test_a_heading_inside_guidance_is_no_clause(tmp_path, guidance):
+    document = docx.Document(str(write(tmp_path, GUIDANCE_HEADING, guidance=guidance)))
+    toc = [p for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert [p.text for p in toc] == ["1.  Name", "1.1  Quorum"]
+    headings = bookmarked_headings(document)
+    assert [headings[p._p.find(qn("w:hyperlink")).get(qn("w:anchor"))] for p in toc] == ["Name", "Quorum"]
+    assert "See clause 1.1." in [p.text for p in document.paragraphs]
+    notes = [p.text for p in document.paragraphs if p.style.name == "Guidance"]
+    assert notes == (["Guidance for drafters: How to choose a name", "Ask the members."] if guidance else [])
+
+
+def test_a_reference_to_a_heading_inside_guidance_is_an_error(tmp_path):
+    with pytest.raises(ReferenceDocxError, match="#naming-note"):
+        write(tmp_path, GUIDANCE_HEADING + "\nSee [](#naming-note).\n")
 
 
 def test_a_reference_to_a_missing_clause_is_an_error(tmp_path):

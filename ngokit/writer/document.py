@@ -7,15 +7,12 @@ by the heading styles' multilevel list), paragraphs, lists, tables, guidance box
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
@@ -23,11 +20,16 @@ from markdown_it.token import Token
 from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
 from ngokit.writer.frame import FrameWriter
+from ngokit.writer.numbering import (
+    add_heading_numbering_if_missing,
+    add_list,
+    get_or_add_list_numbering,
+    get_or_add_numbering,
+)
 from ngokit.writer.package import save_reproducibly
+from ngokit.writer.reference import open_reference, style_ids
 from ngokit.writer.source import Source, heading_anchor, strip_anchor
-from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 
-_LIST_ABSTRACT_ID = 21
 _HEADER_FILL = "DCE6F0"
 
 
@@ -65,37 +67,9 @@ class DocumentMeta:
 
 def write_docx(source: Source, path: Path, meta: DocumentMeta, reference: Path) -> None:
     """Write one Word document from a parsed Markdown source."""
-    writer = DocumentWriter(_open_reference(reference), meta, source)
+    writer = DocumentWriter(open_reference(reference), meta, source)
     writer.write()
     save_reproducibly(writer.doc, path, meta.kit_date)
-
-
-def check_reference(reference: Path) -> None:
-    """Raise ReferenceDocxError when a reference.docx cannot be read or lacks a style."""
-    _open_reference(reference)
-
-
-def _open_reference(reference: Path) -> Any:
-    data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
-    return Document(io.BytesIO(data))
-
-
-@lru_cache(maxsize=8)
-def _reference_bytes(reference: Path, _mtime: int) -> bytes:
-    try:
-        data = reference.read_bytes()
-        doc = Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several types for a broken file
-        raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
-    names = {s.name for s in doc.styles}
-    missing = [n for n in (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES) if n not in names]
-    if missing:
-        raise ReferenceDocxError(
-            f"the reference document {reference} lacks styles the kit needs: "
-            f"{', '.join(missing)}. Add them (apply each once in Word and delete the text), "
-            "or start from the kit's own reference.docx."
-        )
-    return data
 
 
 class DocumentWriter(FrameWriter):
@@ -105,7 +79,7 @@ class DocumentWriter(FrameWriter):
         self.doc = doc
         self.meta = meta
         self.source = source
-        self._style_ids = {s.name: s.style_id for s in doc.styles}
+        self._style_ids = style_ids(doc)
         self._bookmark_id = 0
         self._lists: list[tuple[str, int]] = []  # (kind, num_id) of each open list
         self._quote_depth = 0
@@ -120,6 +94,8 @@ class DocumentWriter(FrameWriter):
         """Write cover, contents, body, header, footer and properties."""
         self._clear_body()
         ooxml.set_document_language(self.doc, self.meta.language)
+        if self.source.numbered:
+            add_heading_numbering_if_missing(self.doc, [self._style_ids[f"Heading {n}"] for n in (1, 2, 3)])
         if self.meta.right_to_left:
             ooxml.make_right_to_left(self.doc)
         if self.source.front.get("cover", True):
@@ -160,7 +136,7 @@ class DocumentWriter(FrameWriter):
         if kind == "blockquote_open" and not self.meta.guidance:
             return _matching_close(tokens, i)
         if kind == "heading_open":
-            self._heading(tokens[i + 1], int(token.tag[1]), i)
+            self._heading(tokens[i + 1], i)
             return i + 2
         if kind == "paragraph_open":
             self._body_paragraph(tokens[i + 1])
@@ -178,25 +154,38 @@ class DocumentWriter(FrameWriter):
             self._break_before_next = True
         return i
 
-    def _heading(self, inline: Token, level: int, position: int) -> None:
-        anchor = heading_anchor(inline)
-        if anchor:
-            strip_anchor(inline, anchor)
-        paragraph = self._paragraph(f"Heading {min(level, 3)}")
+    def _heading(self, inline: Token, position: int) -> None:
+        heading = self.source.heading_at(position)
+        if heading is None:  # a heading inside guidance: a bold line of the note
+            self._guidance_heading(inline)
+            return
+        if heading.anchor:
+            strip_anchor(inline, heading.anchor)
+        paragraph = self._paragraph(f"Heading {heading.level}")
         if not self.source.numbered:
             ooxml.suppress_numbering(paragraph)
         self._inline(paragraph, inline)
         self._bookmark_id += 1
-        ooxml.add_bookmark(paragraph, ooxml.bookmark_name(anchor or f"h{position}"), self._bookmark_id)
+        ooxml.add_bookmark(paragraph, heading.bookmark, self._bookmark_id)
+
+    def _guidance_heading(self, inline: Token) -> None:
+        anchor = heading_anchor(inline)
+        if anchor:
+            strip_anchor(inline, anchor)
+        self._inline(self._guidance_paragraph(), inline, bold=True)
+
+    def _guidance_paragraph(self) -> Any:
+        paragraph = self._paragraph("Guidance")
+        if self._first_in_quote:
+            ooxml.append_run(paragraph, self.meta.labels.guidance + " ", bold=True)
+            self._first_in_quote = False
+        return paragraph
 
     def _body_paragraph(self, inline: Token) -> None:
         if self._blank_list_marker(inline):
             return
         if self._quote_depth:
-            paragraph = self._paragraph("Guidance")
-            if self._first_in_quote:
-                ooxml.append_run(paragraph, self.meta.labels.guidance + " ", bold=True)
-                self._first_in_quote = False
+            paragraph = self._guidance_paragraph()
         elif self._lists:
             paragraph = self._list_paragraph()
         else:
@@ -232,10 +221,8 @@ class DocumentWriter(FrameWriter):
         if self._lists and self._lists[-1][0] == "ordered":
             self._lists.append(("ordered", self._lists[-1][1]))  # nested: same list, next level
             return
-        numbering = self.doc.part.numbering_part.element
-        num = numbering.add_num(_LIST_ABSTRACT_ID)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)  # each new list restarts at (a)
-        self._lists.append(("ordered", num.numId))
+        numbering = get_or_add_numbering(self.doc)
+        self._lists.append(("ordered", add_list(numbering, get_or_add_list_numbering(numbering))))
 
     def _close_list(self, token: Token) -> None:
         self._lists.pop()
@@ -321,11 +308,10 @@ class DocumentWriter(FrameWriter):
             label = f"[{text}: ________________]" if text else "[________________]"
             ooxml.append_run(paragraph, label, style_id=self._style_ids["Blank"])
         elif href.startswith("#"):
-            anchor = href[1:]
-            number = self.source.anchors.get(anchor)
-            if number is None:
-                raise ReferenceDocxError(f"{self.meta.title}: the cross-reference #{anchor} names no clause")
-            ooxml.add_field(paragraph, f"REF {ooxml.bookmark_name(anchor)} \\r \\h", text or number)
+            heading = self.source.heading_for(href[1:])
+            if heading is None or not heading.number:
+                raise ReferenceDocxError(f"{self.meta.title}: the cross-reference {href} names no clause")
+            ooxml.add_field(paragraph, f"REF {heading.bookmark} \\r \\h", text or heading.number)
         else:
             ooxml.add_hyperlink(paragraph, text or href, url=href, style_id=self._style_ids["Hyperlink"])
 

@@ -8,8 +8,6 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from ngokit.writer import ooxml
-from ngokit.writer.source import heading_anchor
-from ngokit.writer.styles import heading_number
 
 
 class FrameWriter:
@@ -37,34 +35,16 @@ class FrameWriter:
     def _contents(self) -> None:
         heading = self._paragraph("TOC Heading", self.meta.labels.contents)
         ooxml.suppress_numbering(heading)
-        entries = self._toc_entries()
         first = self._paragraph("toc 1")
         ooxml.begin_field(first, 'TOC \\o "1-2" \\h \\z \\u')
         paragraph = first
-        for i, (level, number, text, anchor) in enumerate(entries):
+        for i, entry in enumerate(h for h in self.source.headings if h.level <= 2):
             if i:
-                paragraph = self._paragraph(f"toc {level}")
-            label = f"{number}\t{text}" if number else text
-            ooxml.add_hyperlink(paragraph, label.replace("\t", "  "), anchor=anchor)
+                paragraph = self._paragraph(f"toc {entry.level}")
+            label = f"{entry.shown_number}  {entry.text}" if entry.shown_number else entry.text
+            ooxml.add_hyperlink(paragraph, label, anchor=entry.bookmark)
         ooxml.end_field(paragraph)
         paragraph.add_run().add_break(WD_BREAK.PAGE)
-
-    def _toc_entries(self) -> list[tuple[int, str, str, str]]:
-        entries, counters = [], [0, 0, 0]
-        tokens = self.source.tokens
-        for i, token in enumerate(tokens):
-            if token.type != "heading_open" or int(token.tag[1]) > 2:
-                continue
-            level = int(token.tag[1])
-            counters[level - 1] += 1
-            counters[level:] = [0] * (3 - level)
-            inline = tokens[i + 1]
-            anchor = heading_anchor(inline) or f"h{i}"
-            number = heading_number(counters, level, as_shown=True) if self.source.numbered else ""
-            text = "".join(c.content for c in inline.children or () if c.type == "text")
-            text = text.rstrip().removesuffix("{id=" + anchor + "}").rstrip()
-            entries.append((level, number, text, ooxml.bookmark_name(anchor)))
-        return entries
 
     def _header_footer(self) -> None:
         section = self.doc.sections[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from copy import deepcopy
 from functools import lru_cache
 from typing import Any
 
@@ -10,8 +10,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import NamespacePrefixedTag, nsdecls, qn
 from docx.oxml.parser import oxml_parser
-
-_BOOKMARK_SAFE = re.compile(r"[^A-Za-z0-9_]")
 
 
 @lru_cache(maxsize=64)
@@ -130,11 +128,6 @@ def _fld_char(paragraph: Any, kind: str) -> None:
     paragraph._p.append(run)
 
 
-def bookmark_name(anchor: str) -> str:
-    """Return a Word-safe bookmark name for an anchor (letters, digits, _; at most 40)."""
-    return ("_Ref_" + _BOOKMARK_SAFE.sub("_", anchor))[:40]
-
-
 def add_bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
     """Wrap a paragraph's content in a bookmark."""
     start = element("w:bookmarkStart")
@@ -178,17 +171,49 @@ def set_numbering(paragraph: Any, num_id: int, level: int = 0) -> None:
     numpr.get_or_add_numId().val = num_id
 
 
+def complete_zoom(settings: Any) -> None:
+    """Give ``w:zoom`` the percentage the schema requires (python-docx's template has none)."""
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+
+
 def set_document_language(document: Any, language: str) -> None:
     """Set the proofing language of the whole document (docDefaults), e.g. ``en-GB``."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = element("w:lang")
-        rpr.append(lang)
+    defaults = _get_or_insert(document.styles.element, "w:docDefaults", 0)  # first, as the schema orders it
+    rpr = _get_or_insert(_get_or_insert(defaults, "w:rPrDefault", 0), "w:rPr", 0)
+    lang = _get_or_insert(rpr, "w:lang", len(rpr))
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
     lang.set(qn("w:bidi"), language)
+
+
+def _get_or_insert(parent: Any, tag: str, index: int) -> Any:
+    """Return the child with this tag, inserted at ``index`` when there is none."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = element(tag)
+        parent.insert(index, child)
+    return child
+
+
+# A4, with the margins of the kit's reference.docx (twips).
+_DEFAULT_SECTION = ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1304" w:bottom="1247" '
+                    'w:left="1304" w:header="624" w:footer="624" w:gutter="0"/>')  # fmt: skip
+
+
+def add_final_section_if_missing(body: Any) -> None:
+    """Give a body its final section properties (page size, margins, header and footer).
+
+    Word and LibreOffice always write them; without them python-docx has no section to
+    put a header in. The last section break's properties serve, or an A4 page.
+    """
+    if body.sectPr is not None:
+        return
+    breaks = body.xpath("./w:p/w:pPr/w:sectPr")
+    body.append(
+        deepcopy(breaks[-1]) if breaks else parse_xml(f"<w:sectPr {nsdecls('w')}>{_DEFAULT_SECTION}</w:sectPr>")
+    )
 
 
 # Children of w:pPr that come after w:bidi in the schema (CT_PPrBase is a sequence).

@@ -1,10 +1,11 @@
-"""Reading a rendered Markdown source: front matter, tokens, heading anchors and numbers."""
+"""Reading a rendered Markdown source: front matter, tokens, and its headings' anchors,
+clause numbers and bookmark names."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -16,22 +17,48 @@ from ngokit.writer.styles import heading_number
 from ngokit.yamltext import YAMLError, load_yaml
 
 _ANCHOR = re.compile(r"\s*(?<!\\)\{id=([A-Za-z][\w-]*)\}\s*$")
+_BOOKMARK_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 BLANK_LINK = re.compile(r"\[([^\]\n]*)\]\(blank:\)")
 
 
 @dataclass(frozen=True)
+class Heading:
+    """One heading of the document's outline: a clause when the document is numbered.
+
+    A heading inside a guidance block (a blockquote) belongs to the note, not to the outline:
+    it is never numbered, listed in the contents or bookmarked, with or without guidance.
+    """
+
+    position: int  # index of its heading_open token
+    level: int  # 1 to 3 (deeper Markdown headings use the level-3 style)
+    text: str
+    anchor: str | None
+    bookmark: str
+    number: str = ""  # "7.2" as it reads in a sentence; "" when the document is not numbered
+    shown_number: str = ""  # "7.2" or "7." as Word shows it before the heading
+
+
+@dataclass(frozen=True)
 class Source:
-    """One document's Markdown, parsed: its front matter, tokens and clause anchors."""
+    """One document's Markdown, parsed: its front matter, tokens and outline."""
 
     front: Mapping[str, Any]
     body: str
     tokens: list[Token]
-    anchors: Mapping[str, str] = field(default_factory=dict)
+    headings: tuple[Heading, ...] = ()
 
     @property
     def numbered(self) -> bool:
         """Return True when headings carry clause numbers (1 / 1.1)."""
         return bool(self.front.get("numbered", False))
+
+    def heading_at(self, position: int) -> Heading | None:
+        """Return the outline heading whose heading_open token is at ``position``, if any."""
+        return next((h for h in self.headings if h.position == position), None)
+
+    def heading_for(self, anchor: str) -> Heading | None:
+        """Return the outline heading that carries ``{id=anchor}``, if any."""
+        return next((h for h in self.headings if h.anchor == anchor), None)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +70,7 @@ def parse_source(text: str, name: str = "document") -> Source:
     """Return the parsed source; front matter is a YAML block between ``---`` lines."""
     front, body = split_front_matter(text, name)
     tokens = _parser().parse(body)
-    return Source(front, body, tokens, _anchor_numbers(tokens) if front.get("numbered") else {})
+    return Source(front, body, tokens, _outline(tokens, bool(front.get("numbered")), name))
 
 
 def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, Any], str]:
@@ -76,16 +103,54 @@ def strip_anchor(inline: Token, anchor: str) -> None:
         last.content = last.content.rstrip().removesuffix("{id=" + anchor + "}").rstrip()
 
 
-def _anchor_numbers(tokens: list[Token]) -> dict[str, str]:
+def _outline(tokens: list[Token], numbered: bool, name: str) -> tuple[Heading, ...]:
+    """Return the headings outside guidance blocks, numbered as Word numbers them."""
     counters = [0, 0, 0]
-    numbers: dict[str, str] = {}
-    for i, token in enumerate(tokens):
-        if token.type != "heading_open":
-            continue
-        level = min(int(token.tag[1]), 3)
+    headings: list[Heading] = []
+    for position in _outline_positions(tokens):
+        level = min(int(tokens[position].tag[1]), 3)
         counters[level - 1] += 1
         counters[level:] = [0] * (3 - level)
-        anchor = heading_anchor(tokens[i + 1])
-        if anchor:
-            numbers[anchor] = heading_number(counters, level)
-    return numbers
+        inline = tokens[position + 1]
+        anchor = heading_anchor(inline)
+        numbers = (heading_number(counters, level), heading_number(counters, level, as_shown=True))
+        bookmark = bookmark_name(len(headings) + 1, anchor)
+        headings.append(Heading(position, level, _plain_text(inline, anchor), anchor, bookmark,
+                                *(numbers if numbered else ("", ""))))  # fmt: skip
+    _check_anchors_unique(headings, name)
+    return tuple(headings)
+
+
+def _check_anchors_unique(headings: list[Heading], name: str) -> None:
+    anchors = [h.anchor for h in headings if h.anchor]
+    twice = sorted({a for a in anchors if anchors.count(a) > 1})
+    if twice:
+        raise KitError(f"{name}: more than one heading carries {{id={twice[0]}}}; an anchor names one clause")
+
+
+def _plain_text(inline: Token, anchor: str | None) -> str:
+    """Return a heading's text without markup or its ``{id=anchor}``."""
+    text = "".join(c.content for c in inline.children or () if c.type == "text").rstrip()
+    return text.removesuffix("{id=" + anchor + "}").rstrip() if anchor else text
+
+
+def _outline_positions(tokens: list[Token]) -> list[int]:
+    """Return the index of each heading_open token that is not inside a guidance block."""
+    positions, quote_depth = [], 0
+    for i, token in enumerate(tokens):
+        if token.type in ("blockquote_open", "blockquote_close"):
+            quote_depth += token.nesting
+        elif token.type == "heading_open" and not quote_depth:
+            positions.append(i)
+    return positions
+
+
+def bookmark_name(index: int, anchor: str | None) -> str:
+    """Return the bookmark name of the index-th heading: unique by its index, at most 40 characters.
+
+    Word keeps letters, digits and _ in a bookmark name and cuts it at 40 characters, so two
+    long anchors could otherwise end up with one name. The leading _ hides it from Word's
+    bookmark list, as Word's own cross-reference bookmarks are.
+    """
+    readable = "_" + _BOOKMARK_UNSAFE.sub("_", anchor) if anchor else ""
+    return f"_Ref{index}{readable}"[:40]

@@ -1,0 +1,74 @@
+"""Opening a reference.docx: read and checked once, fitted for writing each time it is opened.
+
+A TA organisation's reference may have been saved by Word or LibreOffice rather than made by
+scripts/make_reference_docx.py. Fitting gives every document what the schema and the writer
+need, whatever the reference holds, and nothing of whoever saved it.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+
+from ngokit.errors import ReferenceDocxError
+from ngokit.writer import ooxml
+from ngokit.writer.numbering import order_levels
+from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
+from ngokit.writer.traces import remove_personal_traces
+
+NEEDED_STYLES = (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES)
+
+
+def check_reference(reference: Path) -> None:
+    """Raise ReferenceDocxError when a reference.docx cannot be read or lacks a style."""
+    open_reference(reference)
+
+
+def open_reference(reference: Path) -> Any:
+    """Return a new python-docx document opened from the reference, fitted for writing."""
+    data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
+    document = Document(io.BytesIO(data))
+    _fit(document)
+    return document
+
+
+def style_ids(document: Any) -> dict[str, str]:
+    """Return the style id of each style the writer needs that the document has, by its name in styles.py.
+
+    Names match whatever their case, as in Word: LibreOffice saves Word's "toc 1" as "TOC 1".
+    """
+    by_name: dict[str, str] = {}
+    for style in document.styles:  # of two names that differ only in case, the first wins
+        by_name.setdefault((style.name or "").lower(), style.style_id)
+    return {name: by_name[name.lower()] for name in NEEDED_STYLES if name.lower() in by_name}
+
+
+def _fit(document: Any) -> None:
+    """Add what the schema and the writer need (document defaults are added as the language
+    is set), put numbering levels in order and remove the traces of whoever saved the file."""
+    ooxml.add_final_section_if_missing(document.element.body)
+    ooxml.complete_zoom(document.settings.element)
+    order_levels(document)
+    remove_personal_traces(document)
+
+
+@lru_cache(maxsize=8)
+def _reference_bytes(reference: Path, _mtime: int) -> bytes:
+    try:
+        data = reference.read_bytes()
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a broken file
+        raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
+    found = style_ids(document)
+    missing = [name for name in NEEDED_STYLES if name not in found]
+    if missing:
+        raise ReferenceDocxError(
+            f"the reference document {reference} lacks styles the kit needs: "
+            f"{', '.join(missing)}. Add them (apply each once in Word and delete the text), "
+            "or start from the kit's own reference.docx."
+        )
+    return data
