@@ -41,6 +41,7 @@ class _FixedTimeZip:
         info = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
+        info.create_system = 3  # "made by" Unix on every system, so the bytes agree
         self._zip.writestr(info, blob)
 
     def close(self) -> None:
