@@ -1,12 +1,13 @@
 """build_kit(): answers → a folder of Word documents, built atomically.
 
 validate → render Markdown → write DOCX → answers.yaml → (PDF) → move into place → (zip).
-Everything is built in a hidden work folder inside the output folder and moved into place
-at the end, so an error never leaves a half-built kit. ngokit deletes only what it made in
-this run, by exact path: its work folder, and the output folders it had to create (only
-while they are empty). It replaces only a folder that holds an ngokit kit, and only with
-``--force``; the move into place claims the kit's folder atomically, so two builds of the
-same kit have one winner and one clear error.
+Everything is built in a private temporary folder, copied into a hidden work folder inside
+the output folder and moved into place from there, so an error never leaves a half-built kit
+and even a killed build leaves the output folder clean but for a few milliseconds. ngokit
+deletes only what it made in this run, by exact path: its temporary and work folders, and the
+output folders it had to create (only while they are empty). It replaces only a folder that
+holds an ngokit kit, and only with ``--force``; the move into place claims the kit's folder
+atomically, so two builds of the same kit have one winner and one clear error.
 """
 
 from __future__ import annotations
@@ -67,12 +68,17 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         target = options.out / (options.folder or kit_slug(valid["network_name"]))
         _check_target(target, options)
         try:
-            with folders_made_for(options.out), _work_folder(options.out) as work:
-                return _build_into(valid, opened, options, target, work)
+            with tempfile.TemporaryDirectory(prefix="ngokit-build-") as scratch:
+                documents = _build_files(valid, opened, options, Path(scratch))
+                zip_data = kit_zip_bytes(Path(scratch) / "kit", target.name, valid["kit_date"]) if options.zip else None
+                with folders_made_for(options.out), _work_folder(options.out) as work:
+                    _land(Path(scratch) / "kit", target, work, options.force)
         except NgokitError:
             raise
         except OSError as exc:  # a full disk, a file in use, no permission: say so, leave nothing
             raise NgokitError(f"could not write the kit in {options.out}: {exc.strerror or exc}") from exc
+    zip_path = _write_zip(zip_data, target) if zip_data is not None else None
+    return BuiltKit(target, tuple(target / d.name for d in documents), zip_path)
 
 
 def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers:
@@ -119,15 +125,17 @@ def _work_folder(out: Path) -> Iterator[Path]:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _build_into(answers: Answers, kit: Kit, options: BuildOptions, target: Path, work: Path) -> BuiltKit:
-    staging = work / "kit"
+def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> list[Path]:
+    """Write the kit's files into ``scratch/kit`` (a private temporary folder); return the
+    documents. Only the finished kit is copied into the output folder, at the end."""
+    staging = scratch / "kit"
     staging.mkdir()
     language = answers["language"]
     translations = translations_for(kit.locale_dir, language)
     settings = RenderSettings(language, answers["currency"], translations)
     context = document_context(answers, kit, translations)
     trusted = options.trust and not kit.bundled
-    sources = render_documents(kit.path, context, settings, trusted=trusted, work_dir=work / "render")
+    sources = render_documents(kit.path, context, settings, trusted=trusted, work_dir=scratch / "render")
     from ngokit.documents import write_documents  # python-docx only when building
 
     documents = write_documents(sources, staging, answers, kit, options, translations)
@@ -136,11 +144,16 @@ def _build_into(answers: Answers, kit: Kit, options: BuildOptions, target: Path,
     if options.pdf:
         from ngokit.pdf import convert_to_pdf
 
-        convert_to_pdf(documents, staging, work / "profile")
-    zip_data = kit_zip_bytes(staging, target.name, answers["kit_date"]) if options.zip else None
-    _move_into_place(staging, target, work, options.force)
-    zip_path = _write_zip(zip_data, target) if zip_data is not None else None
-    return BuiltKit(target, tuple(target / d.name for d in documents), zip_path)
+        convert_to_pdf(documents, staging, scratch / "profile")
+    return documents
+
+
+def _land(built: Path, target: Path, work: Path, force: bool) -> None:
+    """Copy the finished kit into the work folder (on the output's disk) and move it into place:
+    the output folder holds ngokit's work only for these few milliseconds."""
+    staging = work / "kit"
+    shutil.copytree(built, staging)
+    _move_into_place(staging, target, work, force)
 
 
 def _write_zip(data: bytes, target: Path) -> Path:

@@ -167,7 +167,7 @@ def test_questions_and_countries_take_a_zipped_kit(tmp_path):
 
 
 def test_a_failed_build_keeps_what_others_put_in_the_output_folder(tmp_path, monkeypatch):
-    import ngokit.documents
+    import ngokit.build
 
     out = tmp_path / "kits"
 
@@ -176,7 +176,7 @@ def test_a_failed_build_keeps_what_others_put_in_the_output_folder(tmp_path, mon
         (out / "other-network" / "answers.yaml").write_text("theirs", encoding="utf-8")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ngokit.documents, "write_docx", meanwhile)
+    monkeypatch.setattr(ngokit.build, "_move_into_place", meanwhile)
     with pytest.raises(NgokitError, match="No space left"):
         build_kit(MINIMAL, BuildOptions(out=out))
     assert (out / "other-network" / "answers.yaml").read_text(encoding="utf-8") == "theirs"
@@ -284,3 +284,29 @@ def test_when_the_new_kit_cannot_go_in_the_previous_one_is_kept(tmp_path, monkey
         build_kit({**MINIMAL, "board_pay": "stipend"}, BuildOptions(out=tmp_path, force=True))
     kept = Path(str(error.value).rsplit("safe in ", 1)[1])
     assert (kept / "01-constitution.docx").read_bytes() == before
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_a_stopped_build_leaves_nothing_behind(stop, tmp_path, write_answers):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    kit = copied_kit(tmp_path)
+    (kit / DOCUMENTS / "09-slow.md").write_text(
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}", encoding="utf-8"
+    )
+    temp, out = tmp_path / "temp", tmp_path / "kits"
+    temp.mkdir()
+    command = [sys.executable, "-m", "ngokit", "build", str(write_answers(MINIMAL)), "--template", str(kit),
+               "--out", str(out)]  # fmt: skip
+    process = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not any(temp.iterdir()) and time.monotonic() < deadline:  # the build has started
+        time.sleep(0.05)
+    time.sleep(0.5)
+    process.send_signal(getattr(signal, stop))
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode != 0, errors
+    assert list(temp.iterdir()) == [] and not out.exists()
