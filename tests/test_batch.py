@@ -16,6 +16,7 @@ from ngokit.cli import cli
 from ngokit.errors import NgokitError
 from ngokit.kit import load_kit
 from ngokit.sheets import read_rows
+from ngokit.slug import kit_slug
 
 
 def report(out: Path) -> list[dict[str, str]]:
@@ -159,3 +160,14 @@ def test_template_is_not_overwritten(tmp_path):
     template.write_text("mine", encoding="utf-8")
     result = run("batch-template", template)
     assert result.exit_code == 1 and template.read_text(encoding="utf-8") == "mine"
+
+
+# Folder names
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "Aux", "com1", "LPT1", "prn", "COM\u00b9", "lpt9"])
+def test_a_network_named_like_a_windows_device_gets_a_folder_windows_can_open(name):
+    devices = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in "0123456789"}
+    slug = kit_slug(name)
+    assert slug.split(".")[0] not in devices
+    assert slug.startswith(name.lower()[:3])
