@@ -156,7 +156,7 @@ def batch_template(file: Path, force: bool) -> None:
 
     if file.exists() and not force:
         raise NgokitError(_("{0} already exists; use --force to replace it").format(file))
-    write_template(file, load_kit().questionnaire)
+    write_template(file, load_kit().questionnaire, replace=force)
     if file.suffix.lower() == ".xlsx":
         click.echo(_("Wrote {0}: one row per network on the Networks sheet; each header has a note "
                      "saying why we ask; see the Example and Help sheets.").format(file))  # fmt: skip

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ngokit.errors import NgokitError
+from ngokit.files import describe_os_error, write_atomically
 from ngokit.i18n import _
 from ngokit.questionnaire import Questionnaire
 from ngokit.sheet_csv import read_csv_table
@@ -123,17 +124,24 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_template(path: Path, questionnaire: Questionnaire) -> None:
-    """Write a spreadsheet to hand out: .xlsx with help notes and drop-downs, or .csv."""
+def write_template(path: Path, questionnaire: Questionnaire, *, replace: bool = False) -> None:
+    """Write a spreadsheet to hand out (.xlsx with help notes and drop-downs, or .csv), atomically;
+    raise NgokitError if it exists (unless ``replace``) or cannot be written."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        from ngokit.sheet_template import write_xlsx_template
+        from ngokit.sheet_template import xlsx_template
 
-        write_xlsx_template(path, questionnaire)
+        data = xlsx_template(questionnaire)
     elif suffix == ".csv":
-        _write_csv_template(path, questionnaire)
+        data = _csv_template(questionnaire)
     else:
         raise NgokitError(_("{0}: the template must be an .xlsx or a .csv file").format(path))
+    try:
+        write_atomically(path, data, replace=replace)
+    except FileExistsError:
+        raise NgokitError(_("{0} already exists; use --force to replace it").format(path)) from None
+    except OSError as exc:
+        raise NgokitError(_("cannot write {0}: {1}").format(path, describe_os_error(exc))) from exc
 
 
 def example_row(questionnaire: Questionnaire) -> dict[str, Any]:
@@ -149,10 +157,10 @@ def example_row(questionnaire: Questionnaire) -> dict[str, Any]:
     return row
 
 
-def _write_csv_template(path: Path, questionnaire: Questionnaire) -> None:
+def _csv_template(questionnaire: Questionnaire) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(questionnaire.names)
     example = example_row(questionnaire)
     writer.writerow(["" if example[n] is None else example[n] for n in questionnaire.names])
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    return buffer.getvalue().encode("utf-8-sig")

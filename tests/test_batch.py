@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
+import io
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -171,3 +175,88 @@ def test_a_network_named_like_a_windows_device_gets_a_folder_windows_can_open(na
     slug = kit_slug(name)
     assert slug.split(".")[0] not in devices
     assert slug.startswith(name.lower()[:3])
+
+
+# Hostile places to write: a missing or read-only folder, a full disk
+
+
+def read_only_folder(path: Path) -> Path:
+    """Make a folder this user cannot write in, or skip the test (root, with its override, can)."""
+    path.mkdir()
+    path.chmod(0o500)
+    try:
+        (path / "probe").touch()
+    except PermissionError:
+        return path
+    (path / "probe").unlink()
+    path.chmod(0o700)
+    pytest.skip("this user may write in a read-only folder")
+
+
+class FullDisk:
+    """A file on a full disk: opening works, writing fails with ENOSPC (as on a real full disk)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name):
+        if name == "stream":  # not set yet: no recursion
+            raise AttributeError(name)
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
+@contextlib.contextmanager
+def disk_full(disk: Path):
+    """Within the block, every file opened for writing under ``disk`` fails as on a full disk."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to name open files")
+    real_open = io.open
+
+    def open_on_full_disk(file, mode="r", *args, **kwargs):
+        stream = real_open(file, mode, *args, **kwargs)
+        name = os.readlink(f"/proc/self/fd/{file}") if isinstance(file, int) else os.fspath(file)
+        if set(mode) & set("wax+") and Path(name).resolve().is_relative_to(disk.resolve()):
+            return FullDisk(stream)
+        return stream
+
+    io.open = open_on_full_disk  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        io.open = real_open
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_template_into_a_missing_folder_is_a_message(tmp_path, suffix):
+    result = run("batch-template", tmp_path / "missing" / f"networks{suffix}")
+    assert result.exit_code == 1
+    assert "missing" in result.stderr and "folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_template_on_a_full_disk_leaves_nothing(tmp_path, suffix):
+    with disk_full(tmp_path):
+        result = run("batch-template", tmp_path / f"networks{suffix}")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_template_into_a_read_only_folder_is_a_message(tmp_path):
+    folder = read_only_folder(tmp_path / "ro")
+    try:
+        result = run("batch-template", folder / "networks.xlsx")
+    finally:
+        folder.chmod(0o700)
+    assert result.exit_code == 1 and "Permission denied" in result.stderr
+    assert list(folder.iterdir()) == []
