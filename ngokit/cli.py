@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ngokit import __version__
+from ngokit.display import for_terminal
 from ngokit.errors import NgokitError
 from ngokit.i18n import _
 
@@ -19,8 +20,8 @@ class NgokitGroup(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)
-        except NgokitError as exc:
-            click.echo(_("Error: {0}").format(exc), err=True)
+        except NgokitError as exc:  # messages quote what people typed: shown, never run by the terminal
+            click.echo(_("Error: {0}").format(for_terminal(exc, keep_line_breaks=True)), err=True)
             ctx.exit(exc.exit_code)
 
 
@@ -171,7 +172,10 @@ def batch_template(file: Path, force: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kits"), help=OUT_HELP)
 @click.option("--zip", "make_zip", is_flag=True, help="Also write one <network>.zip per kit.")
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, help="Kits built at once (default: the number of CPU cores)."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Kits built at once (default and maximum: the number of CPU cores).",
 )
 @click.option("--force", is_flag=True, help="Rebuild kits that already exist.")
 @click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters.")

@@ -7,6 +7,10 @@ import csv
 import errno
 import io
 import os
+import signal
+import subprocess
+import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -355,3 +359,97 @@ def test_kits_finished_while_stopping_are_reported_built(tmp_path):
     built = {r["kit_path"] for r in report(out) if r["status"] == "built"}
     assert folders == built and len(built) >= 2
     assert not list(out.glob(".ngokit-work-*"))
+
+
+# What reaches the terminal
+
+
+def test_data_reaches_the_terminal_as_visible_codes(tmp_path):
+    forged = "Evil\x1b[2J\x1b[H\x1b]0;owned\x075 built, none failed\x9b31m"
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], [forged, "KE"]])
+    result = run("batch", sheet, "--out", tmp_path / "kits")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
+    assert "Evil\\x1b[2J\\x1b[H\\x1b]0;owned\\x075 built, none failed\\x9b31m" in result.output
+    unknown = write_rows(tmp_path / "u.csv", [["network_name", "country", "\x1b[2Jcolour"], ["Net", "KE", "red"]])
+    result = run("batch", unknown, "--out", tmp_path / "kits")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\\x1b[2Jcolour" in result.stderr
+
+
+def test_a_name_that_looks_like_rich_markup_is_printed_as_is(tmp_path, monkeypatch):
+    def failing_build(answers, options, kit):
+        raise NgokitError("the disk is full [bold]")
+
+    monkeypatch.setattr("ngokit.batch.build_kit", failing_build)
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], ["[/x] Net [red]", "KE"], ["After", "KE"]])
+    result = run("batch", sheet, "--out", tmp_path / "kits", "--jobs", "1")
+    assert result.exit_code == 1
+    assert "row 2 ([/x] Net [red]): the disk is full [bold]" in result.stderr
+    assert [r["status"] for r in report(tmp_path / "kits")] == ["failed", "failed"]
+
+
+# Jobs and signals
+
+
+def test_jobs_are_capped_at_the_cores_and_the_kits_to_build(tmp_path, monkeypatch):
+    import ngokit.batch
+
+    asked = []
+
+    class Spy(ngokit.batch.ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **kwargs):
+            asked.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(ngokit.batch, "ProcessPoolExecutor", Spy)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    if hasattr(os, "sched_getaffinity"):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    sheet = write_csv(tmp_path / "s.csv", "network_name,country\nOne,KE\nTwo,KE\nThree,KE\n")
+    result = run("batch", sheet, "--out", tmp_path / "kits", "--jobs", "1000")
+    assert result.exit_code == 0, result.output
+    assert asked == [2]
+    assert "--jobs 1000: this computer has 2 CPU cores" in result.stderr
+
+
+def start_batch(tmp_path: Path, rows: int) -> tuple[subprocess.Popen, Path]:
+    sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"]] + [[f"Net {n}", "KE"] for n in range(rows)])
+    out = tmp_path / "kits"
+    command = [sys.executable, "-m", "ngokit", "batch", str(sheet), "--out", str(out), "--jobs", "2"]
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*/answers.yaml")):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "no kit built in two minutes"
+        time.sleep(0.05)
+    return process, out
+
+
+def assert_stopped_cleanly(out: Path) -> None:
+    rows = report(out)
+    built = {r["kit_path"] for r in rows if r["status"] == "built"}
+    assert built == {p.name for p in out.iterdir() if p.is_dir()}
+    assert all((out / folder / "answers.yaml").is_file() for folder in built)
+    assert {r["status"] for r in rows} == {"built", "not built"}
+    assert not list(out.glob(".ngokit-work-*")) and not list(out.glob(".*partial"))
+
+
+@pytest.mark.parametrize(("signal_number", "exit_code", "whole_group"),
+                         [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True)])  # fmt: skip
+def test_a_stopped_batch_writes_its_report_and_leaves_complete_kits(tmp_path, signal_number, exit_code, whole_group):
+    """SIGTERM (kill, a service stopping) to the batch, and Ctrl-C as a terminal sends it: to every process."""
+    process, out = start_batch(tmp_path, 40)
+    try:
+        if whole_group:
+            os.killpg(process.pid, signal_number)
+        else:
+            process.send_signal(signal_number)
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == exit_code, stderr
+    assert "Traceback" not in stderr and "run the same command again" in stderr
+    assert_stopped_cleanly(out)
