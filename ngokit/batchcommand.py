@@ -1,16 +1,22 @@
-"""`ngokit batch` on the command line: pre-flight report, progress bar, closing line."""
+"""`ngokit batch` on the command line: pre-flight report, progress bar, closing line.
+
+Every piece of the spreadsheet that reaches the terminal goes through ``for_terminal`` (an
+escape sequence could clear the screen and forge a line) and is never read as rich markup.
+SIGTERM stops a batch the way Ctrl-C does (the CLI turns it into :class:`Terminated`).
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ngokit.batch import INVALID, RowResult, run_batch
+from ngokit.batch import INVALID, REPORT_NAME, RowResult, cpu_cores, run_batch
 from ngokit.build import BuildOptions
+from ngokit.display import for_terminal
+from ngokit.errors import Terminated
 from ngokit.i18n import _, ngettext
 from ngokit.kit import load_kit
 
@@ -18,7 +24,7 @@ from ngokit.kit import load_kit
 def run_batch_command(file: Path, out: Path, *, make_zip: bool, jobs: int | None, force: bool,
                       guidance: bool) -> bool:  # fmt: skip
     """Run a batch with a progress bar; return True when every row has its kit."""
-    console = Console(stderr=True)
+    console = Console(stderr=True, markup=False, emoji=False, highlight=False)
     options = BuildOptions(out=out, force=force, zip=make_zip, guidance=guidance)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, transient=False)  # fmt: skip
@@ -35,19 +41,36 @@ def run_batch_command(file: Path, out: Path, *, make_zip: bool, jobs: int | None
         if task is not None:
             progress.advance(task)
         if result.errors:
-            progress.console.print(_("row {0} ({1}): {2}").format(result.row, result.network, "; ".join(result.errors)))
+            line = _("row {0} ({1}): {2}").format(result.row, result.network, "; ".join(result.errors))
+            progress.console.print(for_terminal(line), markup=False, emoji=False, highlight=False)
 
     try:
-        result = run_batch(file, load_kit(), options, jobs or os.cpu_count() or 1, preflight, advance)
-    except KeyboardInterrupt:
-        progress.stop()
-        click.echo(_("Interrupted. Finished kits are complete; run the same command again to build the rest "
-                     "(see {0}).").format(out / "batch-report.csv"), err=True)  # fmt: skip
-        raise SystemExit(130) from None
+        result = run_batch(file, load_kit(), options, _jobs(jobs), preflight, advance)
+    except KeyboardInterrupt as stop:
+        _stop(progress, task)
+        click.echo(for_terminal(_("Stopped. Finished kits are complete; run the same command again to build the "
+                                  "rest (see {0}).").format(out / REPORT_NAME)), err=True)  # fmt: skip
+        raise SystemExit(143 if isinstance(stop, Terminated) else 130) from None
     finally:
-        progress.stop()
-    click.echo(result.summary())
+        _stop(progress, task)
+    click.echo(for_terminal(result.summary()))
     return not result.failed
+
+
+def _stop(progress: Progress, task: object) -> None:
+    """Stop the progress bar if it was started (stopping one that was not prints a blank line)."""
+    if task is not None:
+        progress.stop()
+
+
+def _jobs(asked: int | None) -> int:
+    """Return how many kits to build at once: as asked, but never more than the CPU cores."""
+    cores = cpu_cores()
+    if asked is not None and asked > cores:
+        click.echo(ngettext("--jobs {0}: this computer has {1} CPU core, so {1} kit is built at a time.",
+                            "--jobs {0}: this computer has {1} CPU cores, so at most {1} kits are built at once.",
+                            cores).format(asked, cores), err=True)  # fmt: skip
+    return min(asked or cores, cores)
 
 
 def _print_preflight(results: list[RowResult]) -> None:
@@ -56,8 +79,8 @@ def _print_preflight(results: list[RowResult]) -> None:
                         "Checked {0} rows: {1} ready to build, {2} with problems.", len(results)).format(
         len(results), len(results) - len(invalid), len(invalid)))  # fmt: skip
     for row in invalid:
-        click.echo(_("  row {0} ({1}):").format(row.row, row.network or _("no network name")))
+        click.echo(_("  row {0} ({1}):").format(row.row, for_terminal(row.network) or _("no network name")))
         for error in row.errors:
-            click.echo(f"    - {error}")
+            click.echo(f"    - {for_terminal(error)}")
     if invalid:
         click.echo(_("Rows with problems are not built; fix them and run the batch again."))

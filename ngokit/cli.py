@@ -8,7 +8,7 @@ import click
 
 from ngokit import __version__
 from ngokit.display import for_terminal
-from ngokit.errors import NgokitError
+from ngokit.errors import NgokitError, Terminated
 from ngokit.i18n import _
 
 OUT_HELP = "Folder to build kits in (default: ./kits)."
@@ -20,9 +20,12 @@ class NgokitGroup(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)
-        except NgokitError as exc:  # messages quote answers and file names: show them, never obey them
+        except NgokitError as exc:  # messages quote what people typed: shown, never run by the terminal
             click.echo(_("Error: {0}").format(for_terminal(exc, keep_line_breaks=True)), err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: whatever was half-made is removed by now
+            click.echo(_("Stopped."), err=True)
+            ctx.exit(143 if isinstance(stop, Terminated) else 130)
 
 
 @click.group(cls=NgokitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -160,7 +163,7 @@ def batch_template(file: Path, force: bool) -> None:
 
     if file.exists() and not force:
         raise NgokitError(_("{0} already exists; use --force to replace it").format(file))
-    write_template(file, load_kit().questionnaire)
+    write_template(file, load_kit().questionnaire, replace=force)
     if file.suffix.lower() == ".xlsx":
         click.echo(_("Wrote {0}: one row per network on the Networks sheet; each header has a note "
                      "saying why we ask; see the Example and Help sheets.").format(file))  # fmt: skip
@@ -175,7 +178,10 @@ def batch_template(file: Path, force: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("kits"), help=OUT_HELP)
 @click.option("--zip", "make_zip", is_flag=True, help="Also write one <network>.zip per kit.")
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, help="Kits built at once (default: the number of CPU cores)."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Kits built at once (default and maximum: the number of CPU cores).",
 )
 @click.option("--force", is_flag=True, help="Rebuild kits that already exist.")
 @click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters.")
@@ -209,4 +215,4 @@ def main() -> None:
 
 
 def _stop(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    raise Terminated

@@ -15,6 +15,10 @@ import re
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Excel splits a CSV file on the list separator of the computer's region (a comma, or a
+# semicolon in much of Europe and Latin America) before it looks at quotes the way Python
+# wrote them, so a formula can also start after either, or after a line break.
+_FORMULA_AFTER_SEPARATOR = re.compile("(?<=[,;\t\n])(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def for_terminal(text: object, *, keep_line_breaks: bool = False) -> str:
@@ -31,10 +35,11 @@ def for_spreadsheet(text: object) -> str:
     """Return text that a spreadsheet shows as text, never runs as a formula.
 
     A cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or line break before one)
-    gets a leading apostrophe, as OWASP advises for CSV files; control characters are shown
-    as visible codes.
+    gets a leading apostrophe, as OWASP advises for CSV files, and so does one of those after
+    a comma, semicolon, tab or line break inside the text (``Net;=1+1`` → ``Net;'=1+1``);
+    control characters are shown as visible codes.
     """
-    value = for_terminal(text, keep_line_breaks=True)
+    value = _FORMULA_AFTER_SEPARATOR.sub("'", for_terminal(text, keep_line_breaks=True))
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

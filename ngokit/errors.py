@@ -59,3 +59,8 @@ class UsageError(NgokitError):
     """The command was called the wrong way (exit code 2, like click's usage errors)."""
 
     exit_code = 2
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a service stopping), handled as Ctrl-C is: work in progress is
+    cleaned up or finished, and the exit code says which signal stopped it (143)."""

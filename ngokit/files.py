@@ -9,10 +9,18 @@ that a failure removes exactly those, and only while they are still empty.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from ngokit.i18n import _
+
+# The permissions a new file gets from the user's umask; mkstemp would give 0600. Read once,
+# at import, because reading it means setting it.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> None:
@@ -26,6 +34,8 @@ def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> None:
     """
     handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, 0o666 & ~_UMASK)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         if replace:
@@ -53,21 +63,28 @@ def _link_without_replacing(partial: str, path: Path) -> None:
 
 
 def make_folders(path: Path) -> list[Path]:
-    """Create ``path`` and any missing parents; return the folders created, outermost first."""
+    """Create ``path`` and any missing parents; return the folders created, outermost first.
+
+    When one cannot be made, the ones made before it are removed again and the error raised.
+    """
     missing = []
     current = path.absolute()
     while not current.exists():
         missing.append(current)
         current = current.parent
-    created = []
-    for folder in reversed(missing):
-        try:
-            folder.mkdir()
-        except FileExistsError:  # made meanwhile by someone else: not ours to remove
-            if not folder.is_dir():
-                raise
-            continue
-        created.append(folder)
+    created: list[Path] = []
+    try:
+        for folder in reversed(missing):
+            try:
+                folder.mkdir()
+            except FileExistsError:  # made meanwhile by someone else: not ours to remove
+                if not folder.is_dir():
+                    raise
+                continue
+            created.append(folder)
+    except BaseException:
+        remove_empty_folders(created)
+        raise
     return created
 
 
@@ -88,3 +105,19 @@ def folders_made_for(path: Path) -> Iterator[list[Path]]:
     except BaseException:
         remove_empty_folders(created)
         raise
+
+
+def describe_os_error(error: OSError) -> str:
+    """Return what went wrong with a file or folder, in words a person can act on.
+
+    A file where a folder should be and a missing folder are named; otherwise the system's
+    own words (``Permission denied``, ``No space left on device``).
+    """
+    path = Path(error.filename) if isinstance(error.filename, (str, os.PathLike)) else None
+    if path is not None and error.errno in (errno.ENOTDIR, errno.EEXIST):
+        in_the_way = next((p for p in (path, *path.parents) if p.exists()), None)
+        if in_the_way is not None and not in_the_way.is_dir():
+            return _("{0} is a file, not a folder").format(in_the_way)
+    if path is not None and error.errno == errno.ENOENT and not path.parent.is_dir():
+        return _("the folder {0} does not exist").format(path.parent)
+    return error.strerror or str(error)

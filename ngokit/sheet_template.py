@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 from typing import Any
 
 from openpyxl import Workbook
@@ -19,8 +19,8 @@ DATA_ROWS = 500
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
 
 
-def write_xlsx_template(path: Path, questionnaire: Questionnaire) -> None:
-    """Write the workshop spreadsheet: a Networks sheet to fill, an Example and a Help sheet."""
+def xlsx_template(questionnaire: Questionnaire) -> bytes:
+    """Return the workshop spreadsheet: a Networks sheet to fill, an Example and a Help sheet."""
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_NAME
@@ -32,7 +32,9 @@ def write_xlsx_template(path: Path, questionnaire: Questionnaire) -> None:
     for column, name in enumerate(questionnaire.names, start=1):
         example.cell(row=3, column=column, value=row[name])
     _help_sheet(book.create_sheet(_("Help")), questionnaire)
-    book.save(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def _headers(sheet: Any, questionnaire: Questionnaire) -> None:

@@ -2,21 +2,27 @@
 
 Reading finds the header row of question names (or prompts), skips blank rows, and
 returns each row's non-empty cells by question name, with its row number as a person sees
-it in the spreadsheet. Values stay as typed: validation does the rest.
+it in the spreadsheet. Values stay as typed: validation does the rest. A value under no
+header stops the reading: it is a shifted row, not something to drop. The file formats'
+own traps (a stray quote mark, a hidden sheet, a formula without its result, sizes) are
+caught in ``sheet_csv`` and ``sheet_xlsx``, within the bounds of ``sheet_limits``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ngokit.errors import NgokitError
+from ngokit.files import describe_os_error, write_atomically
 from ngokit.i18n import _
 from ngokit.questionnaire import Questionnaire
+from ngokit.sheet_csv import read_csv_table
+from ngokit.sheet_limits import check_file_size
 
 SHEET_NAME = "Networks"
 
@@ -34,50 +40,41 @@ def read_rows(path: Path, questionnaire: Questionnaire) -> list[SheetRow]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise NgokitError(_("{0}: file not found").format(path))
-    if suffix == ".xlsx":
-        table = _xlsx_table(path)
-    elif suffix == ".csv":
-        table = _csv_table(path)
-    else:
+    if suffix not in (".xlsx", ".csv"):
         raise NgokitError(_("{0}: use an .xlsx or a .csv file").format(path))
-    return list(_rows(table, questionnaire, path.name))
+    check_file_size(path)
+    if suffix == ".xlsx":
+        from ngokit.sheet_xlsx import read_xlsx_table
+
+        table = read_xlsx_table(path, SHEET_NAME)
+        return list(_rows(table, questionnaire, path.name, lambda index: _("row {0}").format(index + 1)))
+    table, lines = read_csv_table(path)
+    return list(_rows(table, questionnaire, path.name, lambda index: _("line {0}").format(lines[index])))
 
 
-def _xlsx_table(path: Path) -> list[list[Any]]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise NgokitError(_("{0} is not a readable Excel file: {1}").format(path, exc)) from exc
-    try:
-        sheet = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def _csv_table(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NgokitError(_('{0} is not UTF-8 text; save it as "CSV UTF-8"').format(path)) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-
-
-def _rows(table: list[list[Any]], questionnaire: Questionnaire, name: str) -> Iterator[SheetRow]:
+def _rows(table: list[list[Any]], questionnaire: Questionnaire, name: str,
+          place: Callable[[int], str]) -> Iterator[SheetRow]:  # fmt: skip
     header_index, columns = _header(table, questionnaire, name)
     for index in range(header_index + 1, len(table)):
         cells = table[index]
-        answers = {columns[c]: _cell(v) for c, v in enumerate(cells) if c in columns and _cell(v) is not None}
+        answers = {}
+        for c, value in enumerate(cells):
+            value = _cell(value)
+            if value is not None and c not in columns:
+                raise _no_header(name, place(index), c, value)
+            if value is not None:
+                answers[columns[c]] = value
         if answers:
             yield SheetRow(number=index + 1, answers=answers)
+
+
+def _no_header(name: str, place: str, column: int, value: Any) -> NgokitError:
+    from openpyxl.utils.cell import get_column_letter
+
+    return NgokitError(_("{0}, {1}: a value in column {2} ({3}), which has no header. Either it is in the wrong "
+                         "column, or (in a CSV file) a comma without quote marks around it or a stray quote mark "
+                         "has shifted the cells").format(name, place, get_column_letter(column + 1),
+                                                          repr(str(value)[:30])))  # fmt: skip
 
 
 def _header(table: list[list[Any]], questionnaire: Questionnaire, name: str) -> tuple[int, dict[int, str]]:
@@ -127,17 +124,24 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_template(path: Path, questionnaire: Questionnaire) -> None:
-    """Write a spreadsheet to hand out: .xlsx with help notes and drop-downs, or .csv."""
+def write_template(path: Path, questionnaire: Questionnaire, *, replace: bool = False) -> None:
+    """Write a spreadsheet to hand out (.xlsx with help notes and drop-downs, or .csv), atomically;
+    raise NgokitError if it exists (unless ``replace``) or cannot be written."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        from ngokit.sheet_template import write_xlsx_template
+        from ngokit.sheet_template import xlsx_template
 
-        write_xlsx_template(path, questionnaire)
+        data = xlsx_template(questionnaire)
     elif suffix == ".csv":
-        _write_csv_template(path, questionnaire)
+        data = _csv_template(questionnaire)
     else:
         raise NgokitError(_("{0}: the template must be an .xlsx or a .csv file").format(path))
+    try:
+        write_atomically(path, data, replace=replace)
+    except FileExistsError:
+        raise NgokitError(_("{0} already exists; use --force to replace it").format(path)) from None
+    except OSError as exc:
+        raise NgokitError(_("cannot write {0}: {1}").format(path, describe_os_error(exc))) from exc
 
 
 def example_row(questionnaire: Questionnaire) -> dict[str, Any]:
@@ -153,10 +157,10 @@ def example_row(questionnaire: Questionnaire) -> dict[str, Any]:
     return row
 
 
-def _write_csv_template(path: Path, questionnaire: Questionnaire) -> None:
+def _csv_template(questionnaire: Questionnaire) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(questionnaire.names)
     example = example_row(questionnaire)
     writer.writerow(["" if example[n] is None else example[n] for n in questionnaire.names])
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    return buffer.getvalue().encode("utf-8-sig")
