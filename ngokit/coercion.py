@@ -15,7 +15,9 @@ from ngokit import countries
 from ngokit.i18n import _
 from ngokit.questionnaire import Question
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters a Word file cannot hold, and the C1 controls and DEL, which it can but which no
+# one types (they are terminal commands, or the trace of a wrong encoding).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _YES = frozenset({"yes", "y", "true", "1", "on", "oui", "si", "sí", "ja"})
 _NO = frozenset({"no", "n", "false", "0", "off", "non", "nein"})
 
@@ -84,8 +86,8 @@ def _text(question: Question, value: Any, context: Context) -> str:
     bad = _XML_ILLEGAL.search(str(value))
     if bad:
         raise Invalid(
-            _("contains a control character (code {0}) at position {1} that a Word file "
-              "cannot hold; retype the text").format(hex(ord(bad.group())), bad.start() + 1)
+            _("contains a control character (code {0}) at position {1}; retype the text "
+              "without it").format(hex(ord(bad.group())), bad.start() + 1)
         )  # fmt: skip
     text = " ".join(str(value).split())
     if len(text) > question.max_length:

@@ -67,7 +67,7 @@ def test_a_bound_can_depend_on_an_earlier_answer(kit):
     assert found == {"board_size_max": "must be at least 7 (got 5)"}
 
 
-@pytest.mark.parametrize("bad", ["Net\x00work", "Net\x0bwork", "Net\x1fwork", "Net\ufffework"])
+@pytest.mark.parametrize("bad", ["Net\x00work", "Net\x0bwork", "Net\x1fwork", "Net\ufffework", "Net\x9b2J", "Net\x7f"])
 def test_text_a_word_file_cannot_hold_is_refused(kit, bad):
     found = problems_of(kit, {**MINIMAL, "network_name": bad})
     assert "control character" in found["network_name"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from ngokit.answers import load_answers, validate_answers
 from ngokit.cli import cli
@@ -153,3 +155,84 @@ def test_resume_drops_answers_the_kit_does_not_ask(kit, capsys):
     kept = _resumable({"network_name": "Amani", "colour": "red", "generated_by": {}}, kit)
     assert kept == {"network_name": "Amani"}
     assert "colour" in capsys.readouterr().out
+
+
+def new(monkeypatch, keys: str, **options):
+    """Run `ngokit new` (run_new) with these keystrokes; return its exit code (0 when built)."""
+    import ngokit.newcommand as command
+
+    monkeypatch.setattr(command.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(command.sys.stdout, "isatty", lambda: True, raising=False)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        try:
+            command.run_new(ui_language="en", **options)
+        except SystemExit as exit:
+            return exit.code
+    return 0
+
+
+def test_a_second_network_never_replaces_the_first_ones_saved_answers(kit, tmp_path, monkeypatch, capsys):
+    first = tmp_path / "ngokit-answers.yaml"
+    first.write_text("network_name: First Network\ncountry: KE\n", encoding="utf-8")
+    code = new(monkeypatch, "Second" + ENTER + CTRL_C + ENTER, out=tmp_path / "kits", resume=None, save=first)
+    assert code == 1
+    assert load_answers(first) == {"network_name": "First Network", "country": "KE"}
+    assert load_answers(tmp_path / "ngokit-answers-2.yaml")["network_name"] == "Second"
+    output = capsys.readouterr().out
+    assert "ngokit-answers-2.yaml" in output and "new --resume" in output
+
+
+@pytest.mark.parametrize("where", ["missing", "locked"])
+def test_an_unwritable_save_file_is_named_before_the_first_question(where, tmp_path, monkeypatch):
+    import ngokit.answersfile
+    from ngokit.errors import UsageError
+
+    (tmp_path / "locked").mkdir()
+    locked = (tmp_path / "locked").resolve()
+    real_access = ngokit.answersfile.os.access
+    monkeypatch.setattr(ngokit.answersfile.os, "access",  # as for a user without the right (root has every right)
+                        lambda path, mode: Path(path).resolve() != locked and real_access(path, mode))  # fmt: skip
+    with pytest.raises(UsageError, match="cannot save your answers in .*" + where):
+        new(monkeypatch, "", out=tmp_path / "kits", resume=None, save=tmp_path / where / "answers.yaml")
+
+
+def test_answers_that_cannot_be_saved_are_shown(kit, tmp_path, monkeypatch):
+    import ngokit.answersfile
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ngokit.answersfile, "write_atomically", full_disk)
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
+        pipe.send_text("Amani" + ENTER + CTRL_C + ENTER)
+        pipe.close()
+        stopped = run_wizard(kit, tmp_path / "a.yaml")
+    assert stopped.saved_to is None
+    assert "No space left on device" in screen.getvalue() and "network_name: Amani" in screen.getvalue()
+
+
+def test_declining_to_replace_a_kit_leaves_it_untouched(kit, tmp_path, monkeypatch, capsys):
+    from ngokit import BuildOptions, build_kit
+
+    built = build_kit({"network_name": "Amani", "country": "KE"}, BuildOptions(out=tmp_path / "kits"))
+    before = {p.name: p.read_bytes() for p in built.path.iterdir()}
+    monkeypatch.chdir(tmp_path)
+    to_review = ENTER * 80  # take every answer as resumed, build from the review
+    code = new(monkeypatch, to_review + ENTER + "n" + ENTER, out=tmp_path / "kits",
+               resume=built.path / "answers.yaml", save=Path("ngokit-answers.yaml"))  # fmt: skip
+    assert code == 0
+    assert {p.name: p.read_bytes() for p in built.path.iterdir()} == before
+    assert "Nothing was replaced" in capsys.readouterr().out
+    assert load_answers(tmp_path / "ngokit-answers.yaml")["network_name"] == "Amani"
+
+
+@pytest.mark.parametrize("country", [404, ["KE", "UA"], {"a": 1}])
+def test_resuming_answers_that_cannot_be_read_asks_them_again(kit, country, capsys):
+    from ngokit.newcommand import _resumable
+
+    kept = _resumable({"network_name": "Amani", "country": country, "board_size_min": "x"}, kit)
+    assert kept == {"network_name": "Amani"}
+    assert "Asked again (the saved answer cannot be used): country, board_size_min" in capsys.readouterr().out
