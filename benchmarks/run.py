@@ -42,7 +42,7 @@ def interleaved_ms(first: Callable[[], object], second: Callable[[], object], ru
 
 def bench_build(runs: int) -> list[str]:
     from ngokit import BuildOptions, build_kit
-    from ngokit.examples import demo_answers
+    from ngokit.kit.shipped import demo_answers
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -59,13 +59,13 @@ def bench_writer(runs: int) -> list[str]:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         return ["| writer vs pandoc | skipped: pandoc not installed | |"]
-    from ngokit.answers import load_answers
     from ngokit.build import BuildOptions
     from ngokit.context import document_context
     from ngokit.documents import _meta
-    from ngokit.examples import demo_answers
     from ngokit.i18n import translations_for
     from ngokit.kit import load_kit
+    from ngokit.kit.shipped import demo_answers
+    from ngokit.questions.answers import load_answers
     from ngokit.render import RenderSettings, render_sources
     from ngokit.writer import parse_source, split_front_matter, write_docx
 

@@ -12,10 +12,10 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "Answers": "ngokit.answers",
-    "dump_answers": "ngokit.answers",
-    "load_answers": "ngokit.answers",
-    "validate_answers": "ngokit.answers",
+    "Answers": "ngokit.questions.answers",
+    "dump_answers": "ngokit.questions.answers",
+    "load_answers": "ngokit.questions.answers",
+    "validate_answers": "ngokit.questions.answers",
     "BuildOptions": "ngokit.build",
     "BuiltKit": "ngokit.build",
     "build_kit": "ngokit.build",
@@ -24,9 +24,10 @@ _API = {
     "Problem": "ngokit.errors",
     "Kit": "ngokit.kit",
     "load_kit": "ngokit.kit",
-    "Question": "ngokit.questionnaire",
-    "Questionnaire": "ngokit.questionnaire",
-    "load_questionnaire": "ngokit.questionnaire",
+    "open_kit": "ngokit.kit",
+    "Question": "ngokit.questions.questionnaire",
+    "Questionnaire": "ngokit.questions.questionnaire",
+    "load_questionnaire": "ngokit.questions.questionnaire",
 }
 
 __all__ = ["__version__", *sorted(_API)]

@@ -22,15 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from ngokit import __version__
-from ngokit.answers import Answers, dump_answers, load_answers
 from ngokit.context import document_context
 from ngokit.errors import NgokitError, OutputExistsError
 from ngokit.files import folders_made_for, write_atomically
 from ngokit.i18n import translations_for
 from ngokit.kit import Kit, open_kit
-from ngokit.kitfolder import check_replaceable, check_replaceable_zip, kit_zip_bytes
+from ngokit.output.folder import check_replaceable, check_replaceable_zip, kit_zip_bytes
+from ngokit.output.slug import kit_slug
+from ngokit.questions.answers import Answers, dump_answers, load_answers
 from ngokit.render import RenderSettings, render_documents
-from ngokit.slug import kit_slug
 
 WORK_PREFIX = ".ngokit-work-"
 
@@ -142,7 +142,7 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
     (staging / "answers.yaml").write_bytes(dump_answers(answers, meta).encode("utf-8"))
     if options.pdf:
-        from ngokit.pdf import convert_to_pdf
+        from ngokit.output.pdf import convert_to_pdf
 
         convert_to_pdf(documents, staging, scratch / "profile")
     return documents

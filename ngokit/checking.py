@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ngokit.answers import Answers, load_answers
 from ngokit.kit import open_kit
+from ngokit.questions.answers import Answers, load_answers
 
 
 def check_answers(path: Path, template: str | None = None) -> Answers:

@@ -83,7 +83,7 @@ def _options(out: Path, force: bool, make_zip: bool, pdf: bool, no_guidance: boo
 )
 def new(out: Path, resume: Path | None, save: Path, lang: str) -> None:
     """Answer the questions for your network, review them, and build its kit."""
-    from ngokit.newcommand import run_new
+    from ngokit.wizard.command import run_new
 
     run_new(out=out, resume=resume, save=save, ui_language=lang)
 
@@ -108,7 +108,7 @@ def build(answers: Path, template: str | None, trust: bool, **kwargs) -> None:  
 def demo(**kwargs) -> None:  # type: ignore[no-untyped-def]
     """Build the kit of the example network, to see what ngokit makes."""
     from ngokit.build import build_kit
-    from ngokit.examples import demo_answers
+    from ngokit.kit.shipped import demo_answers
 
     built = build_kit(demo_answers(), _options(**kwargs))
     _report(built)
@@ -131,7 +131,7 @@ def check(answers: Path, template: str | None) -> None:
 def questions(fmt: str, template: str | None) -> None:
     """Print every question: a form for collecting answers on paper."""
     from ngokit.kit import open_kit
-    from ngokit.printing import questionnaire_csv, questionnaire_markdown
+    from ngokit.questions.printing import questionnaire_csv, questionnaire_markdown
 
     printer = questionnaire_csv if fmt == "csv" else questionnaire_markdown
     with open_kit(template) as kit:
@@ -158,8 +158,8 @@ def countries(template: str | None) -> None:
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 def batch_template(file: Path, force: bool) -> None:
     """Write a spreadsheet (.xlsx or .csv) to collect answers from many networks."""
+    from ngokit.batch.sheets import write_template
     from ngokit.kit import load_kit
-    from ngokit.sheets import write_template
 
     if file.exists() and not force:
         raise NgokitError(_("{0} already exists; use --force to replace it").format(file))
@@ -187,7 +187,7 @@ def batch_template(file: Path, force: bool) -> None:
 @click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters.")
 def batch(file: Path, out: Path, make_zip: bool, jobs: int | None, force: bool, no_guidance: bool) -> None:
     """Build a kit for every row of a spreadsheet (.xlsx or .csv) and write batch-report.csv."""
-    from ngokit.batchcommand import run_batch_command
+    from ngokit.batch.command import run_batch_command
 
     ok = run_batch_command(file, out, make_zip=make_zip, jobs=jobs, force=force, guidance=not no_guidance)
     if not ok:

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ngokit import __version__, countries
-from ngokit.answers import Answers
 from ngokit.formats import babel_locale
 from ngokit.kit import Kit
+from ngokit.questions.answers import Answers
 from ngokit.render import md_escape
 
 _UNESCAPED_KEYS = frozenset({"id", "topic", "confidence", "code", "start_month"})

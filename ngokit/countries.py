@@ -2,7 +2,7 @@
 
 Every ISO 3166-1 country works from Babel alone. A kit may add a curated *pack*
 (``countries/<ISO>.yaml``) with sourced facts about legal forms and registration; those are
-loaded by :mod:`ngokit.packs`.
+loaded by :mod:`ngokit.kit.packs`.
 """
 
 from __future__ import annotations

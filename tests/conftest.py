@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from ngokit.examples import examples_dir
 from ngokit.kit import load_kit
+from ngokit.kit.shipped import examples_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(examples_dir().glob("*.yaml"))

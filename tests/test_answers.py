@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ngokit.answers import check_value, dump_answers, load_answers, validate_answers
 from ngokit.errors import AnswersError
+from ngokit.questions.answers import check_value, dump_answers, load_answers, validate_answers
 
 from .conftest import MINIMAL, TODAY
 
@@ -157,7 +157,7 @@ def test_answers_survive_a_dump_and_load(kit, name, threshold, month, day):
 
 
 def test_every_expression_in_the_questionnaire_compiles(kit):
-    from ngokit.questionnaire import check_expressions
+    from ngokit.questions.questionnaire import check_expressions
 
     assert check_expressions(kit.questionnaire) == []
 

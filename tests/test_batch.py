@@ -19,12 +19,12 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from ngokit.batch import run_batch
+from ngokit.batch.sheets import read_rows
 from ngokit.build import BuildOptions
 from ngokit.cli import cli
 from ngokit.errors import NgokitError
 from ngokit.kit import load_kit
-from ngokit.sheets import read_rows
-from ngokit.slug import kit_slug
+from ngokit.output.slug import kit_slug
 
 
 def report(out: Path) -> list[dict[str, str]]:
@@ -384,7 +384,7 @@ def test_a_name_that_looks_like_rich_markup_is_printed_as_is(tmp_path, monkeypat
     def failing_build(answers, options, kit):
         raise NgokitError("the disk is full [bold]")
 
-    monkeypatch.setattr("ngokit.batch.build_kit", failing_build)
+    monkeypatch.setattr("ngokit.batch.run.build_kit", failing_build)
     sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], ["[/x] Net [red]", "KE"], ["After", "KE"]])
     result = run("batch", sheet, "--out", tmp_path / "kits", "--jobs", "1")
     assert result.exit_code == 1
@@ -396,16 +396,16 @@ def test_a_name_that_looks_like_rich_markup_is_printed_as_is(tmp_path, monkeypat
 
 
 def test_jobs_are_capped_at_the_cores_and_the_kits_to_build(tmp_path, monkeypatch):
-    import ngokit.batch
+    import ngokit.batch.run
 
     asked = []
 
-    class Spy(ngokit.batch.ProcessPoolExecutor):
+    class Spy(ngokit.batch.run.ProcessPoolExecutor):
         def __init__(self, max_workers=None, **kwargs):
             asked.append(max_workers)
             super().__init__(max_workers=max_workers, **kwargs)
 
-    monkeypatch.setattr(ngokit.batch, "ProcessPoolExecutor", Spy)
+    monkeypatch.setattr(ngokit.batch.run, "ProcessPoolExecutor", Spy)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     if hasattr(os, "sched_getaffinity"):
         monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})

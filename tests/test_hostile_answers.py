@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from ngokit import BuildOptions, build_kit
-from ngokit.answers import load_answers
 from ngokit.cli import cli
 from ngokit.errors import AnswersError
+from ngokit.questions.answers import load_answers
 
 from .conftest import MINIMAL, ROOT
 
@@ -135,7 +135,7 @@ def test_the_kit_zip_is_made_by_the_same_system_everywhere(tmp_path):
 
 
 def test_the_default_kit_date_does_not_depend_on_the_time_zone():
-    code = "from ngokit.answers import utc_today; print(utc_today())"
+    code = "from ngokit.questions.answers import utc_today; print(utc_today())"
     dates = set()
     for zone in ("Etc/GMT+12", "Etc/GMT-14"):  # 26 hours apart: always two dates locally
         env = {**os.environ, "TZ": zone}

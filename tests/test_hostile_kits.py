@@ -68,9 +68,9 @@ def test_a_zip_entry_with_an_absolute_path_is_refused_and_its_target_kept(tmp_pa
 
 
 def test_a_zip_that_unpacks_to_too_much_is_refused(tmp_path, monkeypatch):
-    import ngokit.kitsource
+    import ngokit.kit.fetch
 
-    monkeypatch.setattr(ngokit.kitsource, "MAX_KIT_BYTES", 200_000)
+    monkeypatch.setattr(ngokit.kit.fetch, "MAX_KIT_BYTES", 200_000)
     archive = zipped(copied_kit(tmp_path), tmp_path / "kit.zip")
     with zipfile.ZipFile(archive, "a", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("padding.bin", b"\0" * 300_000)  # compresses to almost nothing

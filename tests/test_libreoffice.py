@@ -17,7 +17,7 @@ import pytest
 from ngokit import BuildOptions, build_kit
 from ngokit.errors import NgokitError
 from ngokit.kit import load_kit
-from ngokit.pdf import convert_to_pdf, find_soffice
+from ngokit.output.pdf import convert_to_pdf, find_soffice
 
 from .conftest import EXAMPLES
 from .test_ooxml_schema import load_schema, schema_errors

@@ -12,7 +12,7 @@ from ngokit import BuildOptions, build_kit
 from ngokit.countries import country_codes, currencies_of
 from ngokit.errors import KitError
 from ngokit.kit import load_kit
-from ngokit.packs import load_pack, pack_problems
+from ngokit.kit.packs import load_pack, pack_problems
 
 from .conftest import docx_text
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ngokit.formats import format_money
-from ngokit.slug import kit_slug
+from ngokit.output.slug import kit_slug
 
 
 @settings(max_examples=200, deadline=None)

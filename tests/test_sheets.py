@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from ngokit.batch.sheets import read_rows
 from ngokit.errors import NgokitError
-from ngokit.sheets import read_rows
 
 
 def write_csv(path: Path, text: str) -> Path:

@@ -14,8 +14,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
-from ngokit.answers import load_answers, validate_answers
 from ngokit.cli import cli
+from ngokit.questions.answers import load_answers, validate_answers
 from ngokit.wizard import run_wizard
 
 DOWN, ENTER, CTRL_C, BACKSPACE = "\x1b[B", "\r", "\x03", "\x7f"
@@ -24,7 +24,7 @@ REST = ENTER * 90  # accept every remaining default, then "Build my kit" in the 
 
 def questions_left(kit, **given) -> int:
     """Return how many questions the wizard still asks after these answers, taking defaults."""
-    from ngokit.interview import Interview
+    from ngokit.questions.interview import Interview
 
     interview = Interview(kit, dict(given))
     count, question = 0, interview.next_question()
@@ -123,7 +123,7 @@ def test_without_a_terminal_new_points_to_build(tmp_path):
 
 @pytest.mark.parametrize("lang", ["xx"])
 def test_unknown_wizard_language_is_a_usage_error(lang, tmp_path, monkeypatch):
-    import ngokit.newcommand as command
+    import ngokit.wizard.command as command
 
     monkeypatch.setattr(command.sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(command.sys.stdout, "isatty", lambda: True, raising=False)
@@ -132,7 +132,7 @@ def test_unknown_wizard_language_is_a_usage_error(lang, tmp_path, monkeypatch):
 
 
 def test_the_country_pack_suggests_legal_forms_and_currencies(kit):
-    from ngokit.interview import Interview
+    from ngokit.questions.interview import Interview
 
     scope = Interview(kit, {"network_name": "N", "country": "KE"}).scope()
     assert "Public Benefit Organisation (PBO)" in kit.questionnaire["legal_form"].suggestions(scope)
@@ -150,7 +150,7 @@ def test_a_suggested_legal_form_can_be_typed(kit, tmp_path):
 
 
 def test_resume_drops_answers_the_kit_does_not_ask(kit, capsys):
-    from ngokit.newcommand import _resumable
+    from ngokit.wizard.command import _resumable
 
     kept = _resumable({"network_name": "Amani", "colour": "red", "generated_by": {}}, kit)
     assert kept == {"network_name": "Amani"}
@@ -159,7 +159,7 @@ def test_resume_drops_answers_the_kit_does_not_ask(kit, capsys):
 
 def new(monkeypatch, keys: str, **options):
     """Run `ngokit new` (run_new) with these keystrokes; return its exit code (0 when built)."""
-    import ngokit.newcommand as command
+    import ngokit.wizard.command as command
 
     monkeypatch.setattr(command.sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(command.sys.stdout, "isatty", lambda: True, raising=False)
@@ -186,25 +186,25 @@ def test_a_second_network_never_replaces_the_first_ones_saved_answers(kit, tmp_p
 
 @pytest.mark.parametrize("where", ["missing", "locked"])
 def test_an_unwritable_save_file_is_named_before_the_first_question(where, tmp_path, monkeypatch):
-    import ngokit.answersfile
+    import ngokit.wizard.saved
     from ngokit.errors import UsageError
 
     (tmp_path / "locked").mkdir()
     locked = (tmp_path / "locked").resolve()
-    real_access = ngokit.answersfile.os.access
-    monkeypatch.setattr(ngokit.answersfile.os, "access",  # as for a user without the right (root has every right)
+    real_access = ngokit.wizard.saved.os.access
+    monkeypatch.setattr(ngokit.wizard.saved.os, "access",  # as for a user without the right (root has every right)
                         lambda path, mode: Path(path).resolve() != locked and real_access(path, mode))  # fmt: skip
     with pytest.raises(UsageError, match="cannot save your answers in .*" + where):
         new(monkeypatch, "", out=tmp_path / "kits", resume=None, save=tmp_path / where / "answers.yaml")
 
 
 def test_answers_that_cannot_be_saved_are_shown(kit, tmp_path, monkeypatch):
-    import ngokit.answersfile
+    import ngokit.wizard.saved
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ngokit.answersfile, "write_atomically", full_disk)
+    monkeypatch.setattr(ngokit.wizard.saved, "write_atomically", full_disk)
     screen = io.StringIO()
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
         pipe.send_text("Amani" + ENTER + CTRL_C + ENTER)
@@ -231,7 +231,7 @@ def test_declining_to_replace_a_kit_leaves_it_untouched(kit, tmp_path, monkeypat
 
 @pytest.mark.parametrize("country", [404, ["KE", "UA"], {"a": 1}])
 def test_resuming_answers_that_cannot_be_read_asks_them_again(kit, country, capsys):
-    from ngokit.newcommand import _resumable
+    from ngokit.wizard.command import _resumable
 
     kept = _resumable({"network_name": "Amani", "country": country, "board_size_min": "x"}, kit)
     assert kept == {"network_name": "Amani"}

@@ -23,10 +23,10 @@ def run_new(out: Path, resume: Path | None, save: Path, ui_language: str) -> Non
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(NO_TERMINAL)
     _set_language(ui_language)
-    from ngokit.answers import load_answers
-    from ngokit.answersfile import AnswersFile
     from ngokit.kit import load_kit
+    from ngokit.questions.answers import load_answers
     from ngokit.wizard import keep_answers, run_wizard
+    from ngokit.wizard.saved import AnswersFile
 
     kit = load_kit()
     resumed = _resumable(load_answers(resume), kit) if resume else None
@@ -62,7 +62,7 @@ def _readable(kit, name: str, value) -> bool:  # type: ignore[no-untyped-def]
     other answers are checked later, by the interview)."""
     from dataclasses import replace
 
-    from ngokit.answers import check_value
+    from ngokit.questions.answers import check_value
 
     if value is None:
         return True  # an optional question left blank

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ngokit.batch.csvsheet import read_csv_table
+from ngokit.batch.limits import check_file_size
 from ngokit.errors import NgokitError
 from ngokit.files import describe_os_error, write_atomically
 from ngokit.i18n import _
-from ngokit.questionnaire import Questionnaire
-from ngokit.sheet_csv import read_csv_table
-from ngokit.sheet_limits import check_file_size
+from ngokit.questions.questionnaire import Questionnaire
 
 SHEET_NAME = "Networks"
 
@@ -44,7 +44,7 @@ def read_rows(path: Path, questionnaire: Questionnaire) -> list[SheetRow]:
         raise NgokitError(_("{0}: use an .xlsx or a .csv file").format(path))
     check_file_size(path)
     if suffix == ".xlsx":
-        from ngokit.sheet_xlsx import read_xlsx_table
+        from ngokit.batch.xlsxsheet import read_xlsx_table
 
         table = read_xlsx_table(path, SHEET_NAME)
         return list(_rows(table, questionnaire, path.name, lambda index: _("row {0}").format(index + 1)))
@@ -129,7 +129,7 @@ def write_template(path: Path, questionnaire: Questionnaire, *, replace: bool = 
     raise NgokitError if it exists (unless ``replace``) or cannot be written."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        from ngokit.sheet_template import xlsx_template
+        from ngokit.batch.template import xlsx_template
 
         data = xlsx_template(questionnaire)
     elif suffix == ".csv":

@@ -18,10 +18,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ngokit import countries
-from ngokit.coercion import Context, Invalid, coerce
 from ngokit.errors import AnswersError, Problem
 from ngokit.i18n import _
-from ngokit.questionnaire import Question, Questionnaire
+from ngokit.questions.coercion import Context, Invalid, coerce
+from ngokit.questions.questionnaire import Question, Questionnaire
 from ngokit.yamltext import YAMLError, dump_yaml, load_yaml
 
 META_KEY = "generated_by"

@@ -11,9 +11,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ngokit.batch.sheets import SHEET_NAME, example_row
 from ngokit.i18n import _
-from ngokit.questionnaire import Question, Questionnaire
-from ngokit.sheets import SHEET_NAME, example_row
+from ngokit.questions.questionnaire import Question, Questionnaire
 
 DATA_ROWS = 500
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")

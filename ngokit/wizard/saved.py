@@ -18,7 +18,7 @@ from typing import Any
 from ngokit.errors import UsageError
 from ngokit.files import write_atomically
 from ngokit.i18n import _
-from ngokit.kitfolder import is_kit_answers
+from ngokit.output.folder import is_kit_answers
 
 
 @dataclass
@@ -41,7 +41,7 @@ class AnswersFile:
 
     def save(self, answers: Mapping[str, Any]) -> Path:
         """Write the answers (completely or not at all); return the file written."""
-        from ngokit.answers import plain_values
+        from ngokit.questions.answers import plain_values
         from ngokit.yamltext import dump_yaml
 
         data = dump_yaml(plain_values(answers)).encode("utf-8")

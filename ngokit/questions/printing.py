@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ngokit.questionnaire import Question, Questionnaire
+from ngokit.questions.questionnaire import Question, Questionnaire
 
 
 def questionnaire_markdown(questionnaire: Questionnaire) -> str:

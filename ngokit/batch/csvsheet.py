@@ -12,9 +12,9 @@ import csv
 import io
 from pathlib import Path
 
+from ngokit.batch.limits import MAX_COLUMNS, MAX_ROWS
 from ngokit.errors import NgokitError
 from ngokit.i18n import _
-from ngokit.sheet_limits import MAX_COLUMNS, MAX_ROWS
 
 
 def read_csv_table(path: Path) -> tuple[list[list[str]], list[int]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ngokit import countries
 from ngokit.i18n import _
-from ngokit.questionnaire import Question
+from ngokit.questions.questionnaire import Question
 
 # Characters a Word file cannot hold, and the C1 controls and DEL, which it can but which no
 # one types (they are terminal commands, or the trace of a wrong encoding).

@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ngokit.batch import INVALID, REPORT_NAME, RowResult, cpu_cores, run_batch
+from ngokit.batch.run import INVALID, REPORT_NAME, RowResult, cpu_cores, run_batch
 from ngokit.build import BuildOptions
 from ngokit.display import for_terminal
 from ngokit.errors import Terminated

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from ngokit import countries
-from ngokit.answers import Answers, validate_answers
 from ngokit.errors import KitError
 from ngokit.i18n import PSEUDO_LOCALE, available_languages
-from ngokit.packs import CountryPack, load_pack_of, load_packs
-from ngokit.questionnaire import Questionnaire, load_questionnaire
+from ngokit.kit.packs import CountryPack, load_pack_of, load_packs
+from ngokit.kit.shipped import bundled_kits_dir
+from ngokit.questions.answers import Answers, validate_answers
+from ngokit.questions.questionnaire import Questionnaire, load_questionnaire
 
 DEFAULT_KIT = "peer-network"
 
@@ -79,21 +80,6 @@ class Kit:
         return facts
 
 
-def bundled_kits_dir() -> Path:
-    """Return the folder of the kits that ship with ngokit."""
-    return shipped_dir("kit_templates")
-
-
-def shipped_dir(name: str) -> Path:
-    """Return a folder that ships with ngokit: inside the package when installed from a
-    wheel, beside it in a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / name, here.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise KitError(f"ngokit's {name} folder is missing; reinstall ngokit")
-
-
 def load_kit(source: str | Path | None = None) -> Kit:
     """Return the kit in a local folder (None for the bundled kit); see open_kit for others."""
     if source is None:
@@ -120,7 +106,7 @@ def open_kit(source: str | Path | Kit | None = None) -> Iterator[Kit]:
     if source is None or Path(source).expanduser().is_dir():
         yield load_kit(source)
         return
-    from ngokit.kitsource import fetch_kit
+    from ngokit.kit.fetch import fetch_kit
 
     with tempfile.TemporaryDirectory(prefix="ngokit-kit-") as work:
         path = fetch_kit(str(source), Path(work))

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
+from ngokit.batch.limits import MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, bounds_text
 from ngokit.errors import NgokitError
 from ngokit.i18n import _
-from ngokit.sheet_limits import MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, bounds_text
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_DATA, _ROW, _CELL = _MAIN + "sheetData", _MAIN + "row", _MAIN + "c"

@@ -15,12 +15,12 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from ngokit.answersfile import AnswersFile
 from ngokit.display import for_terminal
 from ngokit.i18n import _
-from ngokit.interview import Interview
 from ngokit.kit import Kit
-from ngokit.questionnaire import Question
+from ngokit.questions.interview import Interview
+from ngokit.questions.questionnaire import Question
+from ngokit.wizard.saved import AnswersFile
 
 BUILD, CHANGE, SAVE = "build", "change", "save"
 
@@ -65,7 +65,7 @@ def keep_answers(answers: dict[str, Any], store: AnswersFile) -> Path | None:
     try:
         return store.save(answers)
     except OSError as exc:
-        from ngokit.answers import plain_values
+        from ngokit.questions.answers import plain_values
         from ngokit.yamltext import dump_yaml
 
         questionary.print(_("Your answers could not be saved in {0} ({1}). Here they are: copy them into a "

@@ -23,14 +23,14 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from ngokit.batch.sheets import SheetRow, read_rows
 from ngokit.build import BuildOptions, build_kit
 from ngokit.display import for_spreadsheet
 from ngokit.errors import AnswersError, NgokitError
 from ngokit.files import describe_os_error, make_folders, remove_empty_folders, write_atomically
 from ngokit.i18n import _
 from ngokit.kit import Kit
-from ngokit.sheets import SheetRow, read_rows
-from ngokit.slug import kit_slug
+from ngokit.output.slug import kit_slug
 
 REPORT_NAME = "batch-report.csv"
 BUILT, EXISTS, INVALID, FAILED, NOT_BUILT = "built", "already built", "invalid", "failed", "not built"
@@ -249,7 +249,7 @@ def _worker_context() -> Any:
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = get_context("forkserver")
-        context.set_forkserver_preload(["ngokit.batch", "ngokit.documents", "ngokit.render"])
+        context.set_forkserver_preload(["ngokit.batch.run", "ngokit.documents", "ngokit.render"])
         return context
     return get_context("spawn")
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ngokit.answers import check_value, utc_today
 from ngokit.i18n import _
 from ngokit.kit import Kit
-from ngokit.questionnaire import Question, Section
+from ngokit.questions.answers import check_value, utc_today
+from ngokit.questions.questionnaire import Question, Section
 
 _BLANK = None  # an optional question the person left empty
 

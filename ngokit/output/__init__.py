@@ -1,0 +1,1 @@
+"""Where built kits go: folder names, what counts as a kit folder, PDF copies."""
