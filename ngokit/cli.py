@@ -142,8 +142,8 @@ def questions(fmt: str, template: str | None) -> None:
 @click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
 def countries(template: str | None) -> None:
     """List the countries with a curated pack, and when each was last verified."""
-    from ngokit.countries import country_name
     from ngokit.kit import open_kit
+    from ngokit.locales import country_name
 
     with open_kit(template) as kit:
         packs = kit.packs

@@ -11,8 +11,7 @@ import gettext
 from collections.abc import Mapping
 from typing import Any
 
-from ngokit import __version__, countries
-from ngokit.formats import babel_locale
+from ngokit import __version__, locales
 from ngokit.kit import Kit
 from ngokit.questions.answers import Answers
 from ngokit.render import md_escape
@@ -39,8 +38,8 @@ def _country(code: str, language: str, kit: Kit) -> dict[str, Any]:
     pack = kit.pack(code)
     return {
         "code": code,
-        "name": md_escape(countries.country_name(code, babel_locale(language))),
-        "currencies": list(countries.currencies_of(code)),
+        "name": md_escape(locales.country_name(code, language)),
+        "currencies": list(locales.currencies_of(code)),
         "pack": _escaped(pack.data) if pack else None,
         "last_verified": pack.last_verified.isoformat() if pack else None,
     }

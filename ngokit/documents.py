@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ngokit.formats import format_long_date, is_right_to_left
 from ngokit.kit import Kit
+from ngokit.locales import format_long_date, is_right_to_left
 from ngokit.questions.answers import Answers
 from ngokit.writer import (
     BLANK_LINK,

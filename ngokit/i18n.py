@@ -8,13 +8,11 @@ memory by Babel, so a translator's edit needs no build step.
 from __future__ import annotations
 
 import gettext as _gettext
-import io
 import re
 from functools import lru_cache
 from pathlib import Path
 
-PSEUDO_LOCALE = "en-XA"
-"""A developer locale: English with accents and brackets, proving every string is translated."""
+from ngokit.locales import PSEUDO_LOCALE, compile_catalogue
 
 _ui = _gettext.NullTranslations()
 
@@ -53,15 +51,7 @@ def available_languages(locale_dir: Path) -> tuple[str, ...]:
 
 @lru_cache(maxsize=32)
 def _compiled(po: Path, _mtime: int) -> _gettext.GNUTranslations:
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with po.open("rb") as handle:
-        catalog = read_po(handle)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
+    return _gettext.GNUTranslations(compile_catalogue(po))
 
 
 _ACCENTS = str.maketrans("AaCcDEeGHIiJKLlNnOoRSsTUuWYyZz", "ÅåÇçÐÉéĜĤÎîĴĶĻļÑñÖöŔŠšŢÛûŴÝýŽž")

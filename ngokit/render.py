@@ -25,7 +25,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.ext import Extension
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ngokit import formats
+from ngokit import locales as formats
 from ngokit.errors import KitError
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not str.split(): keep no-break spaces in amounts

@@ -42,7 +42,7 @@ def data_strings(answers: dict) -> list[str]:
     walk(pack.data if pack else {})
     from babel.numbers import get_currency_name
 
-    from ngokit.countries import country_name
+    from ngokit.locales import country_name
 
     strings += [country_name(answers["country"]), get_currency_name(answers["currency"], locale="en")]
     return sorted(strings, key=len, reverse=True)

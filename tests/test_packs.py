@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from ngokit import BuildOptions, build_kit
-from ngokit.countries import country_codes, currencies_of
 from ngokit.errors import KitError
 from ngokit.kit import load_kit
 from ngokit.kit.packs import load_pack, pack_problems
+from ngokit.locales import country_codes, currencies_of
 
 from .conftest import docx_text
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ngokit.formats import format_money
+from ngokit.locales import format_money
 from ngokit.output.slug import kit_slug
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ngokit import countries
+from ngokit import locales
 from ngokit.errors import KitError
 from ngokit.i18n import PSEUDO_LOCALE, available_languages
 from ngokit.kit.packs import CountryPack, load_pack_of, load_packs
@@ -72,7 +72,7 @@ class Kit:
 
     def country_facts(self, code: str, languages: tuple[str, ...]) -> Mapping[str, Any]:
         """Return the ``country_*`` values that question defaults use, pack first, then Babel."""
-        facts = countries.country_facts(code, languages)
+        facts = locales.country_facts(code, languages)
         pack = self.pack(code)
         if pack is not None:
             facts["country_financial_year_start"] = pack.financial_year_start

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ngokit import countries
+from ngokit import locales
 from ngokit.errors import AnswersError, Problem
 from ngokit.i18n import _
 from ngokit.questions.coercion import Context, Invalid, coerce
@@ -77,10 +77,10 @@ def validate_answers(
         source: how to name the answers in messages (a file name, "row 7").
         today: the date used for "today" defaults (for reproducible tests).
         country_facts: country code, languages → ``country_*`` names that defaults may use
-            (``country_currency``...); :func:`countries.country_facts` when not given.
+            (``country_currency``...); :func:`locales.country_facts` when not given.
     """
     problems = _unknown_keys(raw, questionnaire)
-    facts_of = country_facts or countries.country_facts
+    facts_of = country_facts or locales.country_facts
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {"today": today or utc_today()}
     context = Context(languages=languages)

@@ -8,10 +8,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Any
 
-from ngokit import countries
+from ngokit import locales
 from ngokit.i18n import _
 from ngokit.questions.questionnaire import Question
 
@@ -20,17 +19,6 @@ from ngokit.questions.questionnaire import Question
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _YES = frozenset({"yes", "y", "true", "1", "on", "oui", "si", "sí", "ja"})
 _NO = frozenset({"no", "n", "false", "0", "off", "non", "nein"})
-
-
-@lru_cache(maxsize=1)
-def _month_numbers() -> dict[str, int]:
-    """Return month names and abbreviations in English (CLDR) → 1-12."""
-    from babel.dates import get_month_names
-
-    numbers = {}
-    for width in ("wide", "abbreviated"):
-        numbers.update({str(name).casefold(): int(n) for n, name in get_month_names(width, locale="en").items()})
-    return numbers
 
 
 class Invalid(Exception):
@@ -159,7 +147,7 @@ def _multichoice(question: Question, value: Any, context: Context) -> tuple[str,
 
 
 def _country(question: Question, value: Any, context: Context) -> str:
-    code = countries.find_country(str(value))
+    code = locales.find_country(str(value))
     if code is None:
         raise Invalid(_("{0!r} is not a country; use its two-letter ISO code, e.g. KE for "
                          "Kenya").format(value))  # fmt: skip
@@ -177,15 +165,15 @@ def _language(question: Question, value: Any, context: Context) -> str:
 
 def _currency(question: Question, value: Any, context: Context) -> str:
     code = str(value).strip().upper()
-    if not countries.is_currency(code):
+    if not locales.is_currency(code):
         raise Invalid(_("{0!r} is not an ISO 4217 currency code, e.g. KES, USD, EUR").format(value))
     return code
 
 
 def _month(question: Question, value: Any, context: Context) -> int:
-    word = str(value).strip().casefold()
-    if word in _month_numbers():
-        return _month_numbers()[word]
+    named = locales.month_number(str(value))
+    if named is not None:
+        return named
     try:
         month = _integer(question, value, context)
     except Invalid:

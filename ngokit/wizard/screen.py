@@ -159,15 +159,17 @@ class _Screen:
         if question.type == "multichoice":
             return ", ".join(labels.get(v, v) for v in value) or _("none")
         if question.type == "country":
-            from ngokit.countries import country_name
+            from ngokit.locales import country_name
 
             return f"{country_name(value, self.ui_language)} ({value})"
         if question.type == "money":
-            from ngokit.formats import format_money
+            from ngokit.locales import format_money
 
             return format_money(value, self.interview.values.get("currency") or "USD", self.ui_language)
         if question.type == "month":
-            return _month_names(self.ui_language)[int(value)]
+            from ngokit.locales import month_name
+
+            return month_name(int(value), self.ui_language)
         return str(value)
 
     def validator(self, question: Question) -> Callable[[str], bool | str]:
@@ -246,7 +248,7 @@ def _ask_multichoice(screen: _Screen, question: Question) -> Any:
 
 
 def _ask_country(screen: _Screen, question: Question) -> Any:
-    from ngokit.countries import country_codes, country_name, find_country
+    from ngokit.locales import country_codes, country_name, find_country
 
     names = sorted(country_name(code, screen.ui_language) for code in country_codes())
     default = screen.interview.default(question)
@@ -265,14 +267,12 @@ def _ask_country(screen: _Screen, question: Question) -> Any:
 
 
 def _ask_language(screen: _Screen, question: Question) -> Any:
-    from babel import Locale
-
-    from ngokit.i18n import PSEUDO_LOCALE
+    from ngokit.locales import PSEUDO_LOCALE, language_name
 
     default = screen.interview.default(question)
     choices = []
     for code in (lang for lang in screen.interview.languages if lang != PSEUDO_LOCALE):
-        name = Locale.parse(code.replace("-", "_")).get_display_name(screen.ui_language) or code
+        name = language_name(code, screen.ui_language)
         choices.append(Choice(f"{name} ({code})", code))
     offered = [c.value for c in choices]
     return questionary.select(
@@ -281,17 +281,13 @@ def _ask_language(screen: _Screen, question: Question) -> Any:
 
 
 def _ask_month(screen: _Screen, question: Question) -> Any:
-    names = _month_names(screen.ui_language)
+    from ngokit.locales import month_names
+
+    names = month_names(screen.ui_language)
     default = screen.interview.default(question)
     choices = [Choice(names[m], m) for m in range(1, 13)]
     chosen = next((c for c in choices if default and c.value == int(default)), None)
     return questionary.select(_prompt(screen, question), choices=choices, default=chosen).unsafe_ask()
-
-
-def _month_names(language: str) -> dict[int, str]:
-    from babel.dates import get_month_names
-
-    return {int(k): str(v) for k, v in get_month_names("wide", locale=language).items()}
 
 
 _ASKERS: dict[str, Callable[[_Screen, Question], Any]] = {
