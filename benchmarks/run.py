@@ -59,7 +59,6 @@ def bench_writer(runs: int) -> list[str]:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         return ["| writer vs pandoc | skipped: pandoc not installed | |"]
-    from ngokit.build import BuildOptions
     from ngokit.context import document_context
     from ngokit.documents import _meta
     from ngokit.i18n import translations_for
@@ -85,7 +84,7 @@ def bench_writer(runs: int) -> list[str]:
                 continue
             plain = work / f"{md.stem}.body.md"
             plain.write_text(body, encoding="utf-8")
-            meta = _meta(front, answers, kit, BuildOptions(), translations, [])
+            meta = _meta(front, answers, kit, translations, [])
             ours, theirs = interleaved_ms(
                 lambda text=text, meta=meta: write_docx(parse_source(text), work / "o.docx", meta, kit.reference_docx),
                 lambda plain=plain: subprocess.run(

@@ -138,7 +138,8 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     sources = render_documents(kit.path, context, settings, trusted=trusted, work_dir=scratch / "render")
     from ngokit.documents import write_documents  # python-docx only when building
 
-    documents = write_documents(sources, staging, answers, kit, options, translations)
+    documents = write_documents(sources, staging, answers, kit, translations,
+                                reference=options.reference_docx, guidance=options.guidance)
     meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
     (staging / "answers.yaml").write_bytes(dump_answers(answers, meta).encode("utf-8"))
     if options.pdf:

@@ -158,7 +158,7 @@ def countries(template: str | None) -> None:
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 def batch_template(file: Path, force: bool) -> None:
     """Write a spreadsheet (.xlsx or .csv) to collect answers from many networks."""
-    from ngokit.batch.sheets import write_template
+    from ngokit.batch.template import write_template
     from ngokit.kit import load_kit
 
     if file.exists() and not force:

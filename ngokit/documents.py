@@ -11,7 +11,6 @@ from ngokit.kit import Kit
 from ngokit.locales import format_long_date, is_right_to_left
 from ngokit.questions.answers import Answers
 from ngokit.writer import (
-    BLANK_LINK,
     DocumentMeta,
     Labels,
     Source,
@@ -21,23 +20,30 @@ from ngokit.writer import (
 )
 
 if TYPE_CHECKING:
-    from ngokit.build import BuildOptions
+    from markdown_it.token import Token
 
 START_HERE_PREFIX = "00-"
 
 
 def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers, kit: Kit,
-                    options: BuildOptions, translations: gettext.NullTranslations) -> list[Path]:  # fmt: skip
+                    translations: gettext.NullTranslations, *, reference: Path | None = None,
+                    guidance: bool = True) -> list[Path]:  # fmt: skip
     """Write one DOCX per non-empty Markdown source (file name → text); return their paths in
-    kit order."""
-    reference = options.reference_docx or kit.reference_docx
+    kit order.
+
+    Args:
+        reference: the Word file whose styles and page set-up the documents take (the kit's
+            own ``reference.docx`` when None).
+        guidance: keep the notes for drafters (False for a clean copy to adopt).
+    """
+    reference = reference or kit.reference_docx
     check_reference(reference)
     parsed = {Path(name): parse_source(text, name) for name, text in sorted(sources.items())}
     parsed = {p: s for p, s in parsed.items() if s.tokens}  # a document that renders empty is left out
     blanks = list_blanks(parsed)
     written = []
     for path, source in parsed.items():
-        meta = _meta(source.front, answers, kit, options, translations, blanks)
+        meta = _meta(source.front, answers, kit, translations, blanks, guidance)
         target = staging / f"{path.stem}.docx"
         write_docx(source, target, meta, reference)
         written.append(target)
@@ -52,15 +58,31 @@ def list_blanks(sources: dict[Path, Source]) -> list[str]:
             continue
         if source.front.get("list_blanks") is False:  # e.g. forms: their blanks are filled at each use
             continue
-        for label in BLANK_LINK.findall(source.body):
-            entry = f"{source.front.get('title', path.stem)}: {label.replace(chr(92), '')}"
+        for label in _blank_labels(source.tokens):
+            entry = f"{source.front.get('title', path.stem)}: {label}"
             if label.strip() and entry not in found:
                 found.append(entry)
     return found
 
 
-def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, options: BuildOptions,
-          translations: gettext.NullTranslations, blanks: list[str]) -> DocumentMeta:  # fmt: skip
+def _blank_labels(tokens: list[Token]) -> list[str]:
+    """Return the text of every blank (a ``[label](blank:)`` link), as the reader sees it."""
+    labels: list[str] = []
+    for token in (t for t in tokens if t.type == "inline"):
+        label: list[str] | None = None
+        for child in token.children or ():
+            if child.type == "link_open" and child.attrs.get("href") == "blank:":
+                label = []
+            elif child.type == "link_close" and label is not None:
+                labels.append("".join(label))
+                label = None
+            elif label is not None and child.type in ("text", "code_inline"):
+                label.append(child.content)
+    return labels
+
+
+def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, translations: gettext.NullTranslations,
+          blanks: list[str], guidance: bool = True) -> DocumentMeta:  # fmt: skip
     _ = translations.gettext
     language = answers["language"]
     adopted = answers.get("adopted_on")
@@ -82,7 +104,7 @@ def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, options: BuildOp
             version=_("Version"),
             page_of=_("Page {page} of {pages}"),
         ),
-        guidance=options.guidance,
+        guidance=guidance,
         keywords=str(front.get("keywords", "")),
         blanks=blanks,
         date_text=format_long_date(answers["kit_date"], language),

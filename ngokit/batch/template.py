@@ -1,8 +1,10 @@
-"""The .xlsx batch template: readable headers, help notes, drop-down lists, an example sheet."""
+"""The spreadsheet to hand out at a workshop (.xlsx with help notes, drop-down lists and an example sheet, or .csv)."""
 
 from __future__ import annotations
 
+import csv
 import io
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -11,12 +13,54 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ngokit.batch.sheets import SHEET_NAME, example_row
+from ngokit.batch.sheets import SHEET_NAME
+from ngokit.errors import NgokitError
+from ngokit.files import describe_os_error, write_atomically
 from ngokit.i18n import _
 from ngokit.questions.questionnaire import Question, Questionnaire
 
 DATA_ROWS = 500
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
+
+
+def write_template(path: Path, questionnaire: Questionnaire, *, replace: bool = False) -> None:
+    """Write a spreadsheet to hand out (.xlsx with help notes and drop-downs, or .csv), atomically;
+    raise NgokitError if it exists (unless ``replace``) or cannot be written."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        data = xlsx_template(questionnaire)
+    elif suffix == ".csv":
+        data = _csv_template(questionnaire)
+    else:
+        raise NgokitError(_("{0}: the template must be an .xlsx or a .csv file").format(path))
+    try:
+        write_atomically(path, data, replace=replace)
+    except FileExistsError:
+        raise NgokitError(_("{0} already exists; use --force to replace it").format(path)) from None
+    except OSError as exc:
+        raise NgokitError(_("cannot write {0}: {1}").format(path, describe_os_error(exc))) from exc
+
+
+def example_row(questionnaire: Questionnaire) -> dict[str, Any]:
+    """Return the example answers shown in a template (each question's example or default)."""
+    row = {}
+    for question in questionnaire:
+        value = question.example if question.example is not None else question.default
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(map(str, value))
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        row[question.name] = value
+    return row
+
+
+def _csv_template(questionnaire: Questionnaire) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(questionnaire.names)
+    example = example_row(questionnaire)
+    writer.writerow(["" if example[n] is None else example[n] for n in questionnaire.names])
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def xlsx_template(questionnaire: Questionnaire) -> bytes:
