@@ -65,7 +65,7 @@ def bench_writer(runs: int) -> list[str]:
     from ngokit.kit import load_kit
     from ngokit.kit.shipped import demo_answers
     from ngokit.questions.answers import load_answers
-    from ngokit.render import RenderSettings, render_sources
+    from ngokit.render import render_documents
     from ngokit.writer import parse_source, split_front_matter, write_docx
 
     kit = load_kit()
@@ -74,11 +74,10 @@ def bench_writer(runs: int) -> list[str]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        sources = render_sources(kit.path, document_context(answers, kit, translations), work,
-                                 RenderSettings("en", answers["currency"], translations))  # fmt: skip
+        sources = render_documents(kit.path, document_context(answers, kit))
         ours_total = theirs_total = 0.0
-        for md in sorted(sources.glob("*.md")):
-            text = md.read_text(encoding="utf-8")
+        for name, text in sources.items():
+            md = Path(name)
             front, body = split_front_matter(text)
             if not body.strip():
                 continue

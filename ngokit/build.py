@@ -30,7 +30,7 @@ from ngokit.kit import Kit, open_kit
 from ngokit.output.folder import check_replaceable, check_replaceable_zip, kit_zip_bytes
 from ngokit.output.slug import kit_slug
 from ngokit.questions.answers import Answers, dump_answers, load_answers
-from ngokit.render import RenderSettings, render_documents
+from ngokit.render import render_documents
 
 WORK_PREFIX = ".ngokit-work-"
 
@@ -130,12 +130,10 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     documents. Only the finished kit is copied into the output folder, at the end."""
     staging = scratch / "kit"
     staging.mkdir()
-    language = answers["language"]
-    translations = translations_for(kit.locale_dir, language)
-    settings = RenderSettings(language, answers["currency"], translations)
-    context = document_context(answers, kit, translations)
+    translations = translations_for(kit.locale_dir, answers["language"])
+    context = document_context(answers, kit)
     trusted = options.trust and not kit.bundled
-    sources = render_documents(kit.path, context, settings, trusted=trusted, work_dir=scratch / "render")
+    sources = render_documents(kit.path, context, trusted=trusted, work_dir=scratch / "render")
     from ngokit.documents import write_documents  # python-docx only when building
 
     documents = write_documents(sources, staging, answers, kit, translations,

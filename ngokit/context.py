@@ -7,20 +7,21 @@ Markdown-escaped here, once, so a network called ``*Net* <b>`` reads literally.
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Mapping
 from typing import Any
 
 from ngokit import __version__, locales
 from ngokit.kit import Kit
 from ngokit.questions.answers import Answers
-from ngokit.render import md_escape
+from ngokit.render import LOCALE_KEY, md_escape
 
 _UNESCAPED_KEYS = frozenset({"id", "topic", "confidence", "code", "start_month"})
 
 
-def document_context(answers: Answers, kit: Kit, translations: gettext.NullTranslations) -> dict[str, Any]:
-    """Return the private cookiecutter variables for rendering a kit's documents."""
+def document_context(answers: Answers, kit: Kit) -> dict[str, Any]:
+    """Return the private cookiecutter variables for rendering a kit's documents: the answers,
+    the country, the kit, and the documents' language and currency (for translations and
+    the money and date filters)."""
     plain = answers.as_dict()
     values: dict[str, Any] = {name: None for name in kit.questionnaire.names}
     for question in kit.questionnaire:
@@ -31,6 +32,8 @@ def document_context(answers: Answers, kit: Kit, translations: gettext.NullTrans
         "_answers": values,
         "_country": _country(answers["country"], answers["language"], kit),
         "_kit": {"name": kit.name, "version": kit.version, "ngokit_version": __version__},
+        LOCALE_KEY: {"language": answers["language"], "currency": answers["currency"],
+                     "catalogue": str(kit.locale_dir)},  # fmt: skip
     }
 
 

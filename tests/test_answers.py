@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ngokit.errors import AnswersError
-from ngokit.questions.answers import check_value, dump_answers, load_answers, validate_answers
+from ngokit.questions.answers import answer_question, dump_answers, load_answers, validate_answers
 
 from .conftest import MINIMAL, TODAY
 
@@ -108,11 +108,15 @@ def test_whole_number_required_for_integers(kit):
     assert "whole number" in problems_of(kit, {**MINIMAL, "board_size_min": 5.5})["board_size_min"]
 
 
-def test_check_value_gives_the_wizard_the_same_messages(kit):
+def test_one_rule_answers_a_question_for_the_wizard_and_files_alike(kit):
     question = kit.questionnaire["term_years"]
     with pytest.raises(ValueError, match="at most 5"):
-        check_value(question, "9", {})
-    assert check_value(question, "3", {}) == 3
+        answer_question(question, "9", {})
+    assert answer_question(question, "3", {}) == 3
+    assert answer_question(question, "  ", {}) == question.default  # a blank takes the default
+    with pytest.raises(ValueError, match="an answer is required"):
+        answer_question(kit.questionnaire["network_name"], "", {})
+    assert answer_question(kit.questionnaire["network_short_name"], None, {}) is None  # optional
 
 
 def test_broken_yaml_names_the_line(tmp_path):

@@ -89,7 +89,7 @@ def validate_answers(
         if not question.applies(scope):
             continue
         try:
-            value = _answer(question, raw, scope, context)
+            value = _answer(question, raw.get(question.name), scope, context)
         except Invalid as exc:
             problems.append(Problem(question.name, str(exc)))
             continue
@@ -102,15 +102,23 @@ def validate_answers(
     return Answers(MappingProxyType(values), questionnaire)
 
 
-def check_value(question: Question, value: Any, values: Mapping[str, Any],
-                languages: tuple[str, ...] = ("en",)) -> Any:  # fmt: skip
-    """Return one answer normalised, or raise ValueError with the message a person reads.
+def answer_question(question: Question, value: Any, scope: Mapping[str, Any],
+                    languages: tuple[str, ...] = ("en",)) -> Any:  # fmt: skip
+    """Return the answer to one question, or raise ValueError with the message a person reads.
 
-    The wizard validates as the person types with this, so its messages are the same as the
-    answers file's.
+    The one rule for answering, the same for answers files, spreadsheet rows and the wizard:
+    a blank takes the question's default; a blank without one is an error when the question
+    is required, else None; anything else is coerced from what people type and checked
+    against its bounds.
+
+    Args:
+        question: the question answered.
+        value: what was typed or read (None or blank text for no answer).
+        scope: the earlier answers and country facts that defaults and bounds may use.
+        languages: the documents' languages the kit has text for.
     """
     try:
-        return coerce(question, value, {"today": utc_today(), **values}, Context(languages))
+        return _answer(question, value, {"today": utc_today(), **scope}, Context(languages))
     except Invalid as exc:
         raise ValueError(str(exc)) from None
 
@@ -159,9 +167,7 @@ def dump_answers(answers: Answers, meta: Mapping[str, str]) -> str:
     return dump_yaml({**answers.as_dict(), META_KEY: dict(meta)})
 
 
-def _answer(question: Question, raw: Mapping[str, Any], values: Mapping[str, Any],
-            context: Context) -> Any:  # fmt: skip
-    value = raw.get(question.name)
+def _answer(question: Question, value: Any, values: Mapping[str, Any], context: Context) -> Any:
     if _is_blank(value):
         value = question.default_for(values)
         if _is_blank(value):

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ngokit.i18n import _
 from ngokit.kit import Kit
-from ngokit.questions.answers import check_value, utc_today
+from ngokit.questions.answers import answer_question, utc_today
 from ngokit.questions.questionnaire import Question, Section
 
 _BLANK = None  # an optional question the person left empty
@@ -68,12 +67,9 @@ class Interview:
         return question.default_for(self.scope())
 
     def check(self, question: Question, value: Any) -> Any:
-        """Return a typed answer normalised, or raise ValueError with the message to show."""
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if question.required and question.default_for(self.scope()) is None:
-                raise ValueError(_("an answer is required"))
-            return _BLANK
-        return check_value(question, value, self.scope(), self.languages)
+        """Return the answer to a question (a blank takes the default), or raise ValueError
+        with the message to show: the same rule as for answers files."""
+        return answer_question(question, value, self.scope(), self.languages)
 
     def answer(self, question: Question, value: Any) -> None:
         """Record an answer (already checked) and forget answers to questions that no longer apply."""
@@ -93,11 +89,8 @@ class Interview:
         return {k: v for k, v in self.values.items() if v is not _BLANK}
 
     def _still_valid(self, question: Question, scope: Mapping[str, Any]) -> bool:
-        value = self.values[question.name]
-        if value is _BLANK:
-            return not question.required
         try:
-            self.values[question.name] = check_value(question, value, scope, self.languages)
+            self.values[question.name] = answer_question(question, self.values[question.name], scope, self.languages)
         except ValueError:
             return False
         return True

@@ -62,12 +62,12 @@ def _readable(kit, name: str, value) -> bool:  # type: ignore[no-untyped-def]
     other answers are checked later, by the interview)."""
     from dataclasses import replace
 
-    from ngokit.questions.answers import check_value
+    from ngokit.questions.answers import answer_question
 
     if value is None:
         return True  # an optional question left blank
     try:
-        check_value(replace(kit.questionnaire[name], min=None, max=None), value, {}, kit.languages)
+        answer_question(replace(kit.questionnaire[name], min=None, max=None), value, {}, kit.languages)
     except ValueError:
         return False
     return True
