@@ -43,7 +43,6 @@ class Labels:
     date: str = "Date"
     version: str = "Version"
     page_of: str = "Page {page} of {pages}"
-    toc_hint: str = "Update the table to add page numbers."
 
 
 @dataclass(frozen=True)
