@@ -79,7 +79,6 @@ class DocumentWriter(FrameWriter):
         self.meta = meta
         self.source = source
         self._style_ids = style_ids(doc)
-        self._bookmark_id = 0
         self._lists: list[tuple[str, int]] = []  # (kind, num_id) of each open list
         self._quote_depth = 0
         self._first_in_quote = False
@@ -164,8 +163,7 @@ class DocumentWriter(FrameWriter):
         if not self.source.numbered:
             ooxml.suppress_numbering(paragraph)
         self._inline(paragraph, inline)
-        self._bookmark_id += 1
-        ooxml.add_bookmark(paragraph, heading.bookmark, self._bookmark_id)
+        ooxml.add_bookmark(paragraph, heading.bookmark, heading.index)
 
     def _guidance_heading(self, inline: Token) -> None:
         anchor = heading_anchor(inline)

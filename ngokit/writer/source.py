@@ -30,12 +30,17 @@ class Heading:
     """
 
     position: int  # index of its heading_open token
+    index: int  # its place in the outline, from 1: the id of its bookmark
     level: int  # 1 to 3 (deeper Markdown headings use the level-3 style)
     text: str
     anchor: str | None
-    bookmark: str
     number: str = ""  # "7.2" as it reads in a sentence; "" when the document is not numbered
     shown_number: str = ""  # "7.2" or "7." as Word shows it before the heading
+
+    @property
+    def bookmark(self) -> str:
+        """Return the name of the bookmark around the heading, which the contents and cross-references link to."""
+        return bookmark_name(self.index, self.anchor)
 
 
 @dataclass(frozen=True)
@@ -114,8 +119,7 @@ def _outline(tokens: list[Token], numbered: bool, name: str) -> tuple[Heading, .
         inline = tokens[position + 1]
         anchor = heading_anchor(inline)
         numbers = (heading_number(counters, level), heading_number(counters, level, as_shown=True))
-        bookmark = bookmark_name(len(headings) + 1, anchor)
-        headings.append(Heading(position, level, _plain_text(inline, anchor), anchor, bookmark,
+        headings.append(Heading(position, len(headings) + 1, level, _plain_text(inline, anchor), anchor,
                                 *(numbers if numbered else ("", ""))))  # fmt: skip
     _check_anchors_unique(headings, name)
     return tuple(headings)
