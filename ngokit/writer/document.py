@@ -13,8 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.section import CT_SectPr
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Emu
-from docx.text.paragraph import Paragraph
 from markdown_it.token import Token
 
 from ngokit.errors import ReferenceDocxError
@@ -84,18 +86,19 @@ class DocumentWriter(FrameWriter):
         self._first_in_quote = False
         self._item_paragraphs = 0
         self._break_before_next = False  # a thematic break (---) starts the next block on a new page
-        self._section_end = doc.element.body.sectPr  # new blocks go just before it
+        self._section_end: CT_SectPr = doc.element.body.sectPr  # new blocks go just before it
 
     # -- the whole document -------------------------------------------------------------
 
     def write(self) -> None:
         """Write cover, contents, body, header, footer and properties."""
-        self._clear_body()
-        ooxml.set_document_language(self.doc, self.meta.language)
+        self.doc.element.body.clear_content()  # all but the final section properties
+        styles = self.doc.styles.element
+        ooxml.set_document_language(styles, self.meta.language)
         if self.source.numbered:
             add_heading_numbering_if_missing(self.doc, [self._style_ids[f"Heading {n}"] for n in (1, 2, 3)])
         if self.meta.right_to_left:
-            ooxml.make_right_to_left(self.doc)
+            ooxml.make_right_to_left(styles, self._style_ids["Normal"])
         if self.source.front.get("cover", True):
             self._cover()
         if self.source.front.get("toc", False):
@@ -104,19 +107,12 @@ class DocumentWriter(FrameWriter):
         self._header_footer()
         self._properties()
 
-    def _clear_body(self) -> None:
-        body = self.doc.element.body
-        for child in list(body):
-            if child.tag.endswith("}sectPr"):
-                continue
-            body.remove(child)
-
-    def _paragraph(self, style: str, text: str = "") -> Any:
-        paragraph = Paragraph(ooxml.new_paragraph(self._section_end, self._style_ids[style]), self.doc._body)
+    def _paragraph(self, style: str, text: str = "") -> CT_P:
+        paragraph = ooxml.add_paragraph(self._section_end, self._style_ids[style])
         if text:
-            ooxml.append_run(paragraph, text)
+            ooxml.add_run(paragraph, text)
         if self._break_before_next:
-            paragraph.paragraph_format.page_break_before = True
+            paragraph.get_or_add_pPr().pageBreakBefore_val = True
             self._break_before_next = False
         return paragraph
 
@@ -171,10 +167,10 @@ class DocumentWriter(FrameWriter):
             strip_anchor(inline, anchor)
         self._inline(self._guidance_paragraph(), inline, bold=True)
 
-    def _guidance_paragraph(self) -> Any:
+    def _guidance_paragraph(self) -> CT_P:
         paragraph = self._paragraph("Guidance")
         if self._first_in_quote:
-            ooxml.append_run(paragraph, self.meta.labels.guidance + " ", bold=True)
+            ooxml.add_run(paragraph, self.meta.labels.guidance + " ", bold=True)
             self._first_in_quote = False
         return paragraph
 
@@ -189,13 +185,13 @@ class DocumentWriter(FrameWriter):
             paragraph = self._paragraph("Normal")
         self._inline(paragraph, inline)
 
-    def _list_paragraph(self) -> Any:
+    def _list_paragraph(self) -> CT_P:
         kind, num_id = self._lists[-1]
         level = len(self._lists)
         self._item_paragraphs += 1
         if self._item_paragraphs > 1:  # a second paragraph in the same item: indented, no marker
             paragraph = self._paragraph("Normal")
-            paragraph.paragraph_format.left_indent = Cm(1.0 * level)
+            paragraph.get_or_add_pPr().ind_left = Cm(1.0 * level)
             return paragraph
         if kind == "bullet":
             return self._paragraph("List Bullet" if level == 1 else "List Bullet 2")
@@ -233,8 +229,7 @@ class DocumentWriter(FrameWriter):
 
     def _close_quote(self, token: Token) -> None:
         self._quote_depth -= 1
-        spacer = self.doc.add_paragraph()
-        spacer.paragraph_format.space_after = 0
+        ooxml.add_paragraph(self._section_end).get_or_add_pPr().spacing_after = 0
 
     _structure = {
         "bullet_list_open": _open_bullet_list,
@@ -250,7 +245,7 @@ class DocumentWriter(FrameWriter):
 
     def _table(self, tokens: list[Token]) -> None:
         if self._break_before_next:  # a table cannot start a page by itself: break before it
-            self._paragraph("Normal").paragraph_format.space_after = 0
+            self._paragraph("Normal").get_or_add_pPr().spacing_after = 0
         rows: list[list[Token]] = []
         for token in tokens:
             if token.type == "tr_open":
@@ -259,28 +254,31 @@ class DocumentWriter(FrameWriter):
                 rows[-1].append(token)
         columns = max(len(r) for r in rows)
         widths = [int(w) // 635 for w in _column_widths(rows, columns, self._text_width())]  # EMU → twips
-        table = ooxml.new_table(self.doc.element.body, self._style_ids["Table Grid"], widths, len(rows),
+        table = ooxml.add_table(self._section_end, self._style_ids["Table Grid"], widths, len(rows),
                                 self._style_ids["Table Text"], _HEADER_FILL)  # fmt: skip
         if self.meta.right_to_left:
             ooxml.make_table_right_to_left(table)
         for r, cells in enumerate(rows):
             for c, paragraph in enumerate(ooxml.row_paragraphs(table, r)):
                 if c < len(cells):
-                    self._inline(Paragraph(paragraph, self.doc._body), cells[c], bold=r == 0)
-        self._paragraph("Normal").paragraph_format.space_after = 0
+                    self._inline(paragraph, cells[c], bold=r == 0)
+        self._paragraph("Normal").get_or_add_pPr().spacing_after = 0
 
     def _text_width(self) -> int:
-        section = self.doc.sections[0]
-        return int(section.page_width - section.left_margin - section.right_margin)
+        section = self._section_end
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            raise ReferenceDocxError("the reference document's page has no width or no margins")
+        return int(width - left - right)
 
     # -- inline content -------------------------------------------------------------------
 
-    def _inline(self, paragraph: Any, inline: Token, bold: bool = False) -> None:
+    def _inline(self, paragraph: CT_P, inline: Token, bold: bool = False) -> None:
         state: dict[str, Any] = {"bold": bold, "base_bold": bold, "italic": False, "link": None, "link_text": []}
         for child in inline.children or ():
             self._inline_token(paragraph, child, state)
 
-    def _inline_token(self, paragraph: Any, child: Token, state: dict[str, Any]) -> None:
+    def _inline_token(self, paragraph: CT_P, child: Token, state: dict[str, Any]) -> None:
         kind = child.type
         if kind in ("strong_open", "strong_close"):
             state["bold"] = kind == "strong_open" or bool(state.get("base_bold"))
@@ -294,23 +292,24 @@ class DocumentWriter(FrameWriter):
         elif state["link"] is not None and kind in ("text", "code_inline"):
             state["link_text"].append(child.content)
         elif kind in ("text", "code_inline"):
-            ooxml.append_run(paragraph, child.content, bold=state["bold"], italic=state["italic"])
+            ooxml.add_run(paragraph, child.content, bold=state["bold"], italic=state["italic"])
         elif kind == "softbreak":
-            ooxml.append_run(paragraph, " ")
+            ooxml.add_run(paragraph, " ")
         elif kind == "hardbreak":
-            paragraph.add_run().add_break()
+            ooxml.add_break(paragraph)
 
-    def _link(self, paragraph: Any, href: str, text: str) -> None:
+    def _link(self, paragraph: CT_P, href: str, text: str) -> None:
         if href == "blank:":
             label = f"[{text}: ________________]" if text else "[________________]"
-            ooxml.append_run(paragraph, label, style_id=self._style_ids["Blank"])
+            ooxml.add_run(paragraph, label, style_id=self._style_ids["Blank"])
         elif href.startswith("#"):
             heading = self.source.heading_for(href[1:])
             if heading is None or not heading.number:
                 raise ReferenceDocxError(f"{self.meta.title}: the cross-reference {href} names no clause")
             ooxml.add_field(paragraph, f"REF {heading.bookmark} \\r \\h", text or heading.number)
         else:
-            ooxml.add_hyperlink(paragraph, text or href, url=href, style_id=self._style_ids["Hyperlink"])
+            r_id = self.doc.part.relate_to(href, RT.HYPERLINK, is_external=True) if href else ""
+            ooxml.add_hyperlink(paragraph, text or href, r_id=r_id, style_id=self._style_ids["Hyperlink"])
 
 
 def _matching_close(tokens: list[Token], start: int) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, cast
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.section import CT_HdrFtr
+from docx.oxml.text.paragraph import CT_P
 
 from ngokit.writer import ooxml
 
@@ -18,7 +20,7 @@ class FrameWriter:
     meta: Any
     source: Any
 
-    def _paragraph(self, style: str, text: str = "") -> Any:  # provided by DocumentWriter
+    def _paragraph(self, style: str, text: str = "") -> CT_P:  # provided by DocumentWriter
         raise NotImplementedError
 
     def _cover(self) -> None:
@@ -29,8 +31,8 @@ class FrameWriter:
                              (labels.version, meta.version)):  # fmt: skip
             if value:
                 line = self._paragraph("Cover Detail")
-                ooxml.append_run(line, f"{label}: ", bold=True)
-                ooxml.append_run(line, str(value))
+                ooxml.add_run(line, f"{label}: ", bold=True)
+                ooxml.add_run(line, str(value))
 
     def _contents(self) -> None:
         heading = self._paragraph("TOC Heading", self.meta.labels.contents)
@@ -44,25 +46,28 @@ class FrameWriter:
             label = f"{entry.shown_number}  {entry.text}" if entry.shown_number else entry.text
             ooxml.add_hyperlink(paragraph, label, anchor=entry.bookmark)
         ooxml.end_field(paragraph)
-        paragraph.add_run().add_break(WD_BREAK.PAGE)
+        ooxml.add_break(paragraph, "page")
 
     def _header_footer(self) -> None:
         section = self.doc.sections[0]
-        header = section.header
-        line = header.paragraphs[0] if not header.paragraphs[0].text.strip() else header.add_paragraph()
-        line.text = f"{self.meta.network}  |  {self.meta.title}"
+        header = cast(CT_HdrFtr, section.header.part.element)
+        first = header.p_lst[0]
+        line = first if not first.text.strip() else header.add_p()
+        line.clear_content()
+        ooxml.add_text(line, f"{self.meta.network}  |  {self.meta.title}")
         if not self.meta.right_to_left:  # right-to-left: start-aligned is already right
             line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        footer = section.footer.paragraphs[0]
-        footer.text = ""
+        footer = cast(CT_HdrFtr, section.footer.part.element).p_lst[0]
+        footer.clear_content()
+        ooxml.add_text(footer, "")  # the empty run python-docx left here, kept so the files stay as they were
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         before, _, rest = self.meta.labels.page_of.partition("{page}")
         middle, _, after = rest.partition("{pages}")
-        footer.add_run(before)
+        ooxml.add_text(footer, before)
         ooxml.add_field(footer, "PAGE", "1")
-        footer.add_run(middle)
+        ooxml.add_text(footer, middle)
         ooxml.add_field(footer, "NUMPAGES", "1")
-        footer.add_run(after)
+        ooxml.add_text(footer, after)
 
     def _properties(self) -> None:
         props = self.doc.core_properties

@@ -50,7 +50,7 @@ def style_ids(document: Any) -> dict[str, str]:
 def _fit(document: Any) -> None:
     """Add what the schema and the writer need (document defaults are added as the language
     is set), put numbering levels in order and remove the traces of whoever saved the file."""
-    ooxml.add_final_section_if_missing(document.element.body)
+    ooxml.get_or_add_final_section(document.element.body)
     ooxml.complete_zoom(document.settings.element)
     order_levels(document)
     remove_personal_traces(document)
