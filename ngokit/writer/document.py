@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.section import CT_SectPr
 from docx.oxml.text.paragraph import CT_P
@@ -76,7 +77,7 @@ def write_docx(source: Source, path: Path, meta: DocumentMeta, reference: Path) 
 class DocumentWriter(FrameWriter):
     """Writes the blocks of one Markdown source into a document opened from the reference."""
 
-    def __init__(self, doc: Any, meta: DocumentMeta, source: Source) -> None:
+    def __init__(self, doc: DocumentObject, meta: DocumentMeta, source: Source) -> None:
         self.doc = doc
         self.meta = meta
         self.source = source
@@ -96,7 +97,8 @@ class DocumentWriter(FrameWriter):
         styles = self.doc.styles.element
         ooxml.set_document_language(styles, self.meta.language)
         if self.source.numbered:
-            add_heading_numbering_if_missing(self.doc, [self._style_ids[f"Heading {n}"] for n in (1, 2, 3)])
+            heading_ids = [self._style_ids[f"Heading {n}"] for n in (1, 2, 3)]
+            add_heading_numbering_if_missing(get_or_add_numbering(self.doc.part), styles, heading_ids)
         if self.meta.right_to_left:
             ooxml.make_right_to_left(styles, self._style_ids["Normal"])
         if self.source.front.get("cover", True):
@@ -214,8 +216,9 @@ class DocumentWriter(FrameWriter):
         if self._lists and self._lists[-1][0] == "ordered":
             self._lists.append(("ordered", self._lists[-1][1]))  # nested: same list, next level
             return
-        numbering = get_or_add_numbering(self.doc)
-        self._lists.append(("ordered", add_list(numbering, get_or_add_list_numbering(numbering))))
+        numbering = get_or_add_numbering(self.doc.part)
+        num = add_list(numbering, get_or_add_list_numbering(numbering))
+        self._lists.append(("ordered", cast(int, num.numId)))
 
     def _close_list(self, token: Token) -> None:
         self._lists.pop()

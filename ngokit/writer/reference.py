@@ -10,9 +10,12 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from docx import Document
+from docx.document import Document as DocumentObject
+from docx.oxml.document import CT_Document
+from docx.oxml.settings import CT_Settings
 
 from ngokit.errors import ReferenceDocxError
 from ngokit.writer import ooxml
@@ -28,7 +31,7 @@ def check_reference(reference: Path) -> None:
     open_reference(reference)
 
 
-def open_reference(reference: Path) -> Any:
+def open_reference(reference: Path) -> DocumentObject:
     """Return a new python-docx document opened from the reference, fitted for writing."""
     data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
     document = Document(io.BytesIO(data))
@@ -36,7 +39,7 @@ def open_reference(reference: Path) -> Any:
     return document
 
 
-def style_ids(document: Any) -> dict[str, str]:
+def style_ids(document: DocumentObject) -> dict[str, str]:
     """Return the style id of each style the writer needs that the document has, by its name in styles.py.
 
     Names match whatever their case, as in Word: LibreOffice saves Word's "toc 1" as "TOC 1".
@@ -47,13 +50,13 @@ def style_ids(document: Any) -> dict[str, str]:
     return {name: by_name[name.lower()] for name in NEEDED_STYLES if name.lower() in by_name}
 
 
-def _fit(document: Any) -> None:
+def _fit(document: DocumentObject) -> None:
     """Add what the schema and the writer need (document defaults are added as the language
     is set), put numbering levels in order and remove the traces of whoever saved the file."""
-    ooxml.get_or_add_final_section(document.element.body)
-    ooxml.complete_zoom(document.settings.element)
-    order_levels(document)
-    remove_personal_traces(document)
+    ooxml.get_or_add_final_section(cast(CT_Document, document.element).body)
+    ooxml.complete_zoom(cast(CT_Settings, document.settings.element))
+    order_levels(document.part)
+    remove_personal_traces(document.part)
 
 
 @lru_cache(maxsize=8)

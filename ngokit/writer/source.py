@@ -7,7 +7,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -47,7 +46,7 @@ class Heading:
 class Source:
     """One document's Markdown, parsed: its front matter, tokens and outline."""
 
-    front: Mapping[str, Any]
+    front: Mapping[str, object]
     body: str
     tokens: list[Token]
     headings: tuple[Heading, ...] = ()
@@ -78,7 +77,7 @@ def parse_source(text: str, name: str = "document") -> Source:
     return Source(front, body, tokens, _outline(tokens, bool(front.get("numbered")), name))
 
 
-def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, Any], str]:
+def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, object], str]:
     """Return (front matter, body) of a Markdown source."""
     if not text.startswith("---\n"):
         return {}, text
