@@ -8,17 +8,20 @@ need, whatever the reference holds, and nothing of whoever saved it.
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.oxml.document import CT_Document
+from docx.oxml import parse_xml
+from docx.oxml.document import CT_Body, CT_Document
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.section import CT_SectPr
 from docx.oxml.settings import CT_Settings
 
 from ngokit.errors import ReferenceDocxError
-from ngokit.writer import ooxml
 from ngokit.writer.numbering import order_levels
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 from ngokit.writer.traces import remove_personal_traces
@@ -53,10 +56,37 @@ def style_ids(document: DocumentObject) -> dict[str, str]:
 def _fit(document: DocumentObject) -> None:
     """Add what the schema and the writer need (document defaults are added as the language
     is set), put numbering levels in order and remove the traces of whoever saved the file."""
-    ooxml.get_or_add_final_section(cast(CT_Document, document.element).body)
-    ooxml.complete_zoom(cast(CT_Settings, document.settings.element))
+    get_or_add_final_section(cast(CT_Document, document.element).body)
+    _complete_zoom(cast(CT_Settings, document.settings.element))
     order_levels(document.part)
     remove_personal_traces(document.part)
+
+
+def _complete_zoom(settings: CT_Settings) -> None:
+    """Give ``w:zoom`` the percentage the schema requires (python-docx's template has none)."""
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+
+
+# A4, with the margins of the kit's reference.docx (twips).
+_DEFAULT_SECTION = ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1304" w:bottom="1247" '
+                    'w:left="1304" w:header="624" w:footer="624" w:gutter="0"/>')  # fmt: skip
+
+
+def get_or_add_final_section(body: CT_Body) -> CT_SectPr:
+    """Return a body's final section properties (page size, margins, header and footer), added if missing.
+
+    Word and LibreOffice always write them; without them python-docx has no section to
+    put a header in. The last section break's properties serve, or an A4 page.
+    """
+    if body.sectPr is not None:
+        return body.sectPr
+    breaks = body.xpath("./w:p/w:pPr/w:sectPr")
+    body.append(
+        deepcopy(breaks[-1]) if breaks else parse_xml(f"<w:sectPr {nsdecls('w')}>{_DEFAULT_SECTION}</w:sectPr>")
+    )
+    return cast(CT_SectPr, body.sectPr)
 
 
 @lru_cache(maxsize=8)
