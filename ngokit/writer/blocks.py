@@ -16,7 +16,8 @@ from ngokit.writer import ooxml
 from ngokit.writer.inline import InlineWriter
 from ngokit.writer.meta import DocumentMeta
 from ngokit.writer.numbering import add_list, get_or_add_list_numbering, get_or_add_numbering
-from ngokit.writer.source import Source, heading_anchor, strip_anchor
+from ngokit.writer.outline import heading_anchor, strip_anchor
+from ngokit.writer.source import Source
 from ngokit.writer.tables import add_table
 
 BLANKS_MARKER = "[](ngokit:blanks)"

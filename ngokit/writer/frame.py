@@ -14,7 +14,7 @@ from docx.section import Section
 from ngokit.writer import ooxml
 from ngokit.writer.blocks import BlockWriter
 from ngokit.writer.meta import DocumentMeta
-from ngokit.writer.source import Heading
+from ngokit.writer.outline import Heading
 
 
 def add_cover(blocks: BlockWriter, meta: DocumentMeta) -> None:
