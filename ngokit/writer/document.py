@@ -45,8 +45,8 @@ class DocumentWriter:
         self.meta = meta
         self.source = source
         self.style_ids = style_ids(document)
-        self._body = cast(CT_Document, document.element).body
-        end = get_or_add_final_section(self._body)
+        self.body = cast(CT_Document, document.element).body
+        end = get_or_add_final_section(self.body)
         self.blocks = BlockWriter(end, document.part, self.style_ids, meta, source)
 
     def write(self) -> None:
@@ -62,7 +62,7 @@ class DocumentWriter:
 
     def _prepare(self) -> None:
         """Empty the body and give the styles the document's language, clause numbers and direction."""
-        self._body.clear_content()  # all but the final section properties
+        self.body.clear_content()  # all but the final section properties
         styles = cast(CT_Styles, self.document.styles.element)
         set_document_language(styles, self.meta.language)
         if self.source.numbered:
