@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -105,6 +106,30 @@ def test_long_anchors_sharing_a_prefix_get_their_own_bookmarks(tmp_path):
     assert {text: headings[name] for text, name in refs.items()} == {"See 2.": "Second", "See 1.": "First"}
     links = [p._p.find(qn("w:hyperlink")).get(qn("w:anchor")) for p in document.paragraphs if p.style.name == "toc 1"]
     assert [headings[name] for name in links] == ["First", "Second"]
+
+
+def test_body_contents_and_cross_references_read_one_outline(tmp_path):
+    text = SOURCE + "\nSee [](#name) and [](#quorum).\n"
+    outline = parse_source(text).headings
+    document = docx.Document(str(write(tmp_path, text)))
+    starts = document.element.body.findall(f".//{qn('w:bookmarkStart')}")
+    assert [(b.get(qn("w:name")), b.get(qn("w:id"))) for b in starts] == [(h.bookmark, str(h.index)) for h in outline]
+    toc = [p.text for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert toc == [f"{h.shown_number}  {h.text}" for h in outline]
+    see = next(p for p in document.paragraphs if p.text.startswith("See "))
+    refs = see._p.xpath(".//w:instrText/text()")
+    assert [r.split()[1] for r in refs] == [h.bookmark for h in outline]
+    assert see.text == f"See {outline[0].number} and {outline[1].number}."
+
+
+WRITER = Path(__file__).resolve().parent.parent / "ngokit" / "writer"
+
+
+def test_the_writer_builds_elements_and_never_reaches_into_python_docx_objects():
+    reaching = re.compile(r"\._(p|r|tbl|body|element|parent)\b|from docx\.(text|table)\b|\bParagraph\(")
+    found = [f"{path.name}: {line.strip()}" for path in sorted(WRITER.glob("*.py"))
+             for line in path.read_text(encoding="utf-8").splitlines() if reaching.search(line)]  # fmt: skip
+    assert found == []
 
 
 def test_an_anchor_on_two_headings_is_an_error():

@@ -1,6 +1,7 @@
 """Markdown → DOCX: the only package that imports python-docx."""
 
-from ngokit.writer.document import DocumentMeta, Labels, write_docx
+from ngokit.writer.document import write_docx
+from ngokit.writer.meta import DocumentMeta, Labels
 from ngokit.writer.reference import check_reference
 from ngokit.writer.source import BLANK_LINK, Source, parse_source, split_front_matter
 

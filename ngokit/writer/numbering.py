@@ -8,13 +8,17 @@ their shape, and adds them, shaped by styles.py, when they are missing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from docx.oxml.numbering import CT_Num, CT_Numbering
+from docx.oxml.styles import CT_Style, CT_Styles
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.document import DocumentPart
 from docx.parts.numbering import NumberingPart
 
 from ngokit.writer.styles import LIST_LEVELS, NUMBERED_HEADING_LEVELS
@@ -24,30 +28,29 @@ _LEVEL_ORDER = ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvl
                 "legacy", "lvlJc", "pPr", "rPr")  # fmt: skip
 
 
-def get_or_add_numbering(document: Any) -> Any:
+def get_or_add_numbering(part: DocumentPart) -> CT_Numbering:
     """Return the ``w:numbering`` element of a document, adding a numbering part if it has none."""
-    part = document.part
-    if not _has_numbering_part(document):
+    if not _has_numbering_part(part):
         element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
         part.relate_to(NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package),
                        RT.NUMBERING)  # fmt: skip
-    return part.numbering_part.element
+    return cast(CT_Numbering, part.numbering_part.element)
 
 
-def order_levels(document: Any) -> None:
+def order_levels(part: DocumentPart) -> None:
     """Put the children of every numbering level in schema order (LibreOffice writes
     ``w:pStyle`` before ``w:numFmt``, which the schema, and so Word, does not allow)."""
-    if not _has_numbering_part(document):
+    if not _has_numbering_part(part):
         return
-    for level in document.part.numbering_part.element.xpath(".//w:lvl"):
+    for level in part.numbering_part.element.xpath(".//w:lvl"):
         level[:] = sorted(level, key=_level_rank)
 
 
-def get_or_add_list_numbering(numbering: Any) -> int:
+def get_or_add_list_numbering(numbering: CT_Numbering) -> int:
     """Return the id of the abstract numbering of lettered lists: (a) / (i) / 1., added if missing.
 
-    Any definition whose first levels have the kit's number formats serves, so a reference
-    whose list punctuation was changed (``a)`` for ``(a)``) keeps it.
+    Whichever definition has the kit's number formats in its first levels serves, so a
+    reference whose list punctuation was changed (``a)`` for ``(a)``) keeps it.
     """
     wanted = [number_format for number_format, _ in LIST_LEVELS]
     for abstract_id in numbering.xpath("w:abstractNum/@w:abstractNumId"):
@@ -56,43 +59,42 @@ def get_or_add_list_numbering(numbering: Any) -> int:
     return _add_abstract(numbering, list_levels_xml())
 
 
-def add_list(numbering: Any, abstract_id: int) -> int:
-    """Return the id of a new numbering instance of a list that starts again at (a)."""
-    num = numbering.add_num(abstract_id)
+def add_list(numbering: CT_Numbering, abstract_id: int) -> CT_Num:
+    """Return a new numbering instance (``w:num``) of a list that starts again at (a)."""
+    num: CT_Num = numbering.add_num(abstract_id)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return num.numId
+    return num
 
 
-def add_heading_numbering_if_missing(document: Any, heading_style_ids: list[str]) -> None:
+def add_heading_numbering_if_missing(numbering: CT_Numbering, styles: CT_Styles, heading_style_ids: list[str]) -> None:
     """Number the heading styles 1. / 1.1 / 1.1.1 unless each already has a numbering that exists."""
-    styles = [document.styles.element.get_by_id(style_id) for style_id in heading_style_ids]
-    numbering = get_or_add_numbering(document)
-    if all(_has_numbering(numbering, style) for style in styles):
+    headings = [cast(CT_Style, styles.get_by_id(style_id)) for style_id in heading_style_ids]
+    if all(_has_numbering(numbering, style) for style in headings):
         return
     abstract_id = _add_abstract(numbering, heading_levels_xml(heading_style_ids))
     num_id = numbering.add_num(abstract_id).numId
-    for level, style in enumerate(styles):
+    for level, style in enumerate(headings):
         numpr = style.get_or_add_pPr().get_or_add_numPr()
         numpr.get_or_add_ilvl().val = level
         numpr.get_or_add_numId().val = num_id
 
 
-def _number_formats(numbering: Any, abstract_id: str, levels: int) -> list[str]:
+def _number_formats(numbering: CT_Numbering, abstract_id: str, levels: int) -> list[str]:
     """Return the number format (``lowerLetter``...) of the first levels of an abstract numbering."""
     abstract = f'w:abstractNum[@w:abstractNumId="{abstract_id}"]'
     return [numbering.xpath(f'string({abstract}/w:lvl[@w:ilvl="{i}"]/w:numFmt/@w:val)') for i in range(levels)]
 
 
-def _has_numbering_part(document: Any) -> bool:
-    return any(rel.reltype == RT.NUMBERING for rel in document.part.rels.values())
+def _has_numbering_part(part: DocumentPart) -> bool:
+    return any(rel.reltype == RT.NUMBERING for rel in part.rels.values())
 
 
-def _level_rank(child: Any) -> int:
+def _level_rank(child: BaseOxmlElement) -> int:
     name = child.tag.rpartition("}")[2]
     return _LEVEL_ORDER.index(name) if name in _LEVEL_ORDER else len(_LEVEL_ORDER)
 
 
-def _has_numbering(numbering: Any, style: Any) -> bool:
+def _has_numbering(numbering: CT_Numbering, style: CT_Style) -> bool:
     num_ids = style.xpath("w:pPr/w:numPr/w:numId/@w:val")
     if not num_ids or num_ids[0] == "0":
         return False
@@ -100,7 +102,7 @@ def _has_numbering(numbering: Any, style: Any) -> bool:
     return bool(abstract_ids) and bool(numbering.xpath(f'w:abstractNum[@w:abstractNumId="{abstract_ids[0]}"]'))
 
 
-def _add_abstract(numbering: Any, levels: str) -> int:
+def _add_abstract(numbering: CT_Numbering, levels: str) -> int:
     """Return the id of a new multilevel abstract numbering, placed before the instances."""
     abstract_id = max((int(i) for i in numbering.xpath("w:abstractNum/@w:abstractNumId")), default=-1) + 1
     abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'

@@ -6,8 +6,11 @@ import io
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import cast
 
+from docx.document import Document as DocumentObject
+from docx.opc.packuri import PackURI
+from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -37,7 +40,7 @@ class _FixedTimeZip:
         self._zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
         self._stamp = stamp
 
-    def write(self, pack_uri: Any, blob: bytes) -> None:
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
         info = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
@@ -48,7 +51,7 @@ class _FixedTimeZip:
         self._zip.close()
 
 
-def save_reproducibly(document: Any, path: Path, when: date | None = None) -> None:
+def save_reproducibly(document: DocumentObject, path: Path, when: date | None = None) -> None:
     """Save a python-docx document with fixed zip timestamps (the kit date, or 1980-01-01)."""
     stamp = (when.year, when.month, when.day, 0, 0, 0) if when else _EPOCH
     package = document.part.package
@@ -57,10 +60,11 @@ def save_reproducibly(document: Any, path: Path, when: date | None = None) -> No
         part.before_marshal()
         if part.partname == "/docProps/app.xml":
             part._blob = APP_XML
-    writer: Any = _FixedTimeZip(stamp)  # duck-types python-docx's PhysPkgWriter
+    zipped = _FixedTimeZip(stamp)
+    writer = cast(PhysPkgWriter, zipped)  # it has the two methods python-docx calls: write and close
     # The same three steps as PackageWriter.write(), which would open its own zip file.
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
     PackageWriter._write_parts(writer, parts)
-    writer.close()
-    path.write_bytes(writer.buffer.getvalue())
+    zipped.close()
+    path.write_bytes(zipped.buffer.getvalue())

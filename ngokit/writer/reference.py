@@ -8,14 +8,20 @@ need, whatever the reference holds, and nothing of whoever saved it.
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from docx import Document
+from docx.document import Document as DocumentObject
+from docx.oxml import parse_xml
+from docx.oxml.document import CT_Body, CT_Document
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.section import CT_SectPr
+from docx.oxml.settings import CT_Settings
 
 from ngokit.errors import ReferenceDocxError
-from ngokit.writer import ooxml
 from ngokit.writer.numbering import order_levels
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
 from ngokit.writer.traces import remove_personal_traces
@@ -28,7 +34,7 @@ def check_reference(reference: Path) -> None:
     open_reference(reference)
 
 
-def open_reference(reference: Path) -> Any:
+def open_reference(reference: Path) -> DocumentObject:
     """Return a new python-docx document opened from the reference, fitted for writing."""
     data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
     document = Document(io.BytesIO(data))
@@ -36,7 +42,7 @@ def open_reference(reference: Path) -> Any:
     return document
 
 
-def style_ids(document: Any) -> dict[str, str]:
+def style_ids(document: DocumentObject) -> dict[str, str]:
     """Return the style id of each style the writer needs that the document has, by its name in styles.py.
 
     Names match whatever their case, as in Word: LibreOffice saves Word's "toc 1" as "TOC 1".
@@ -47,13 +53,40 @@ def style_ids(document: Any) -> dict[str, str]:
     return {name: by_name[name.lower()] for name in NEEDED_STYLES if name.lower() in by_name}
 
 
-def _fit(document: Any) -> None:
+def _fit(document: DocumentObject) -> None:
     """Add what the schema and the writer need (document defaults are added as the language
     is set), put numbering levels in order and remove the traces of whoever saved the file."""
-    ooxml.add_final_section_if_missing(document.element.body)
-    ooxml.complete_zoom(document.settings.element)
-    order_levels(document)
-    remove_personal_traces(document)
+    get_or_add_final_section(cast(CT_Document, document.element).body)
+    _complete_zoom(cast(CT_Settings, document.settings.element))
+    order_levels(document.part)
+    remove_personal_traces(document.part)
+
+
+def _complete_zoom(settings: CT_Settings) -> None:
+    """Give ``w:zoom`` the percentage the schema requires (python-docx's template has none)."""
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
+
+
+# A4, with the margins of the kit's reference.docx (twips).
+_DEFAULT_SECTION = ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1304" w:bottom="1247" '
+                    'w:left="1304" w:header="624" w:footer="624" w:gutter="0"/>')  # fmt: skip
+
+
+def get_or_add_final_section(body: CT_Body) -> CT_SectPr:
+    """Return a body's final section properties (page size, margins, header and footer), added if missing.
+
+    Word and LibreOffice always write them; without them python-docx has no section to
+    put a header in. The last section break's properties serve, or an A4 page.
+    """
+    if body.sectPr is not None:
+        return body.sectPr
+    breaks = body.xpath("./w:p/w:pPr/w:sectPr")
+    body.append(
+        deepcopy(breaks[-1]) if breaks else parse_xml(f"<w:sectPr {nsdecls('w')}>{_DEFAULT_SECTION}</w:sectPr>")
+    )
+    return cast(CT_SectPr, body.sectPr)
 
 
 @lru_cache(maxsize=8)

@@ -1,5 +1,4 @@
-"""Reading a rendered Markdown source: front matter, tokens, and its headings' anchors,
-clause numbers and bookmark names."""
+"""Reading a rendered Markdown source: front matter, tokens and outline."""
 
 from __future__ import annotations
 
@@ -7,42 +6,22 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ngokit.errors import KitError
-from ngokit.writer.styles import heading_number
+from ngokit.writer.outline import Heading, build_outline
 from ngokit.yamltext import YAMLError, load_yaml
 
-_ANCHOR = re.compile(r"\s*(?<!\\)\{id=([A-Za-z][\w-]*)\}\s*$")
-_BOOKMARK_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 BLANK_LINK = re.compile(r"\[([^\]\n]*)\]\(blank:\)")
-
-
-@dataclass(frozen=True)
-class Heading:
-    """One heading of the document's outline: a clause when the document is numbered.
-
-    A heading inside a guidance block (a blockquote) belongs to the note, not to the outline:
-    it is never numbered, listed in the contents or bookmarked, with or without guidance.
-    """
-
-    position: int  # index of its heading_open token
-    level: int  # 1 to 3 (deeper Markdown headings use the level-3 style)
-    text: str
-    anchor: str | None
-    bookmark: str
-    number: str = ""  # "7.2" as it reads in a sentence; "" when the document is not numbered
-    shown_number: str = ""  # "7.2" or "7." as Word shows it before the heading
 
 
 @dataclass(frozen=True)
 class Source:
     """One document's Markdown, parsed: its front matter, tokens and outline."""
 
-    front: Mapping[str, Any]
+    front: Mapping[str, object]
     body: str
     tokens: list[Token]
     headings: tuple[Heading, ...] = ()
@@ -70,10 +49,10 @@ def parse_source(text: str, name: str = "document") -> Source:
     """Return the parsed source; front matter is a YAML block between ``---`` lines."""
     front, body = split_front_matter(text, name)
     tokens = _parser().parse(body)
-    return Source(front, body, tokens, _outline(tokens, bool(front.get("numbered")), name))
+    return Source(front, body, tokens, build_outline(tokens, bool(front.get("numbered")), name))
 
 
-def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, Any], str]:
+def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, object], str]:
     """Return (front matter, body) of a Markdown source."""
     if not text.startswith("---\n"):
         return {}, text
@@ -85,72 +64,3 @@ def split_front_matter(text: str, name: str = "document") -> tuple[dict[str, Any
     except YAMLError as exc:
         raise KitError(f"{name}: the front matter is not valid YAML: {exc}") from exc
     return front, text[end + 5 :]
-
-
-def heading_anchor(inline: Token) -> str | None:
-    """Return the ``{id=anchor}`` written at the end of a heading, if any.
-
-    (Pandoc writes ``{#anchor}``, but ``{#`` opens a Jinja comment.)
-    """
-    match = _ANCHOR.search(inline.content)
-    return match.group(1) if match else None
-
-
-def strip_anchor(inline: Token, anchor: str) -> None:
-    """Remove the ``{id=anchor}`` text from the end of a heading's inline children."""
-    last = inline.children[-1] if inline.children else None
-    if last is not None and last.type == "text":
-        last.content = last.content.rstrip().removesuffix("{id=" + anchor + "}").rstrip()
-
-
-def _outline(tokens: list[Token], numbered: bool, name: str) -> tuple[Heading, ...]:
-    """Return the headings outside guidance blocks, numbered as Word numbers them."""
-    counters = [0, 0, 0]
-    headings: list[Heading] = []
-    for position in _outline_positions(tokens):
-        level = min(int(tokens[position].tag[1]), 3)
-        counters[level - 1] += 1
-        counters[level:] = [0] * (3 - level)
-        inline = tokens[position + 1]
-        anchor = heading_anchor(inline)
-        numbers = (heading_number(counters, level), heading_number(counters, level, as_shown=True))
-        bookmark = bookmark_name(len(headings) + 1, anchor)
-        headings.append(Heading(position, level, _plain_text(inline, anchor), anchor, bookmark,
-                                *(numbers if numbered else ("", ""))))  # fmt: skip
-    _check_anchors_unique(headings, name)
-    return tuple(headings)
-
-
-def _check_anchors_unique(headings: list[Heading], name: str) -> None:
-    anchors = [h.anchor for h in headings if h.anchor]
-    twice = sorted({a for a in anchors if anchors.count(a) > 1})
-    if twice:
-        raise KitError(f"{name}: more than one heading carries {{id={twice[0]}}}; an anchor names one clause")
-
-
-def _plain_text(inline: Token, anchor: str | None) -> str:
-    """Return a heading's text without markup or its ``{id=anchor}``."""
-    text = "".join(c.content for c in inline.children or () if c.type == "text").rstrip()
-    return text.removesuffix("{id=" + anchor + "}").rstrip() if anchor else text
-
-
-def _outline_positions(tokens: list[Token]) -> list[int]:
-    """Return the index of each heading_open token that is not inside a guidance block."""
-    positions, quote_depth = [], 0
-    for i, token in enumerate(tokens):
-        if token.type in ("blockquote_open", "blockquote_close"):
-            quote_depth += token.nesting
-        elif token.type == "heading_open" and not quote_depth:
-            positions.append(i)
-    return positions
-
-
-def bookmark_name(index: int, anchor: str | None) -> str:
-    """Return the bookmark name of the index-th heading: unique by its index, at most 40 characters.
-
-    Word keeps letters, digits and _ in a bookmark name and cuts it at 40 characters, so two
-    long anchors could otherwise end up with one name. The leading _ hides it from Word's
-    bookmark list, as Word's own cross-reference bookmarks are.
-    """
-    readable = "_" + _BOOKMARK_UNSAFE.sub("_", anchor) if anchor else ""
-    return f"_Ref{index}{readable}"[:40]
