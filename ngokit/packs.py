@@ -110,9 +110,9 @@ def _other_law_problems(data: Mapping[str, Any]) -> list[str]:
     ``regional_risks``; their facts' sources, dates and topics are checked with the others."""
     problems: list[str] = []
     dp = data.get("data_protection")
-    if dp is not None:
-        if not isinstance(dp, dict):
-            return ["data_protection must be a mapping"]
+    if dp is not None and not isinstance(dp, dict):
+        problems.append("data_protection must be a mapping")
+    elif dp is not None:
         problems += [f"data_protection: unknown key {k!r}" for k in dp if k not in _DP_KEYS]
         problems += [f"data_protection: {k} is required text" for k in ("law", "register_advice")
                      if not isinstance(dp.get(k), str) or not dp[k].strip()]  # fmt: skip
