@@ -48,6 +48,77 @@ def test_schema_catches_a_fact_without_source_or_with_a_future_date(tmp_path: Pa
         assert expected in message
 
 
+def test_the_sixteen_checklist_countries_know_their_data_protection_law():
+    for code in sorted(REQUIRED):
+        dp = yaml.safe_load((PACK_DIR / f"{code}.yaml").read_text(encoding="utf-8")).get("data_protection")
+        assert dp and dp["law"] and dp["register_advice"] and dp["rules"], code
+
+
+def _ke_with_other_laws() -> dict:
+    data = yaml.safe_load((PACK_DIR / "KE.yaml").read_text(encoding="utf-8"))
+    fact = {"source": "https://example.org/law", "verified": date(2026, 1, 1), "confidence": "medium"}
+    data["drug_law_duties"] = [{"id": "report", "topic": "reporting", "law": "Act, s.1", "text": "t", **fact}]
+    data["regional_risks"] = [{"id": "agent", "topic": "foreign_agent", "law": "Act, s.2", "text": "t", **fact}]
+    return data
+
+
+def test_other_laws_follow_the_schema():
+    assert pack_problems(_ke_with_other_laws(), "KE", date.today()) == []
+
+
+def test_schema_catches_unsourced_or_misshapen_facts_about_other_laws():
+    data = _ke_with_other_laws()
+    dp = data["data_protection"]
+    dp.pop("source")
+    dp["rules"][0]["verified"] = "last week"
+    dp["rules"][1]["topic"] = "gossip"
+    dp["rules"][2]["id"] = dp["rules"][1]["id"]
+    dp["rules"][3]["extra"] = "x"
+    dp["advice"] = dp.pop("register_advice")
+    data["drug_law_duties"][0].pop("confidence")
+    data["drug_law_duties"][0].pop("law")
+    data["drug_law_duties"][0]["topic"] = "foreign_agent"
+    data["regional_risks"][0]["verified"] = date.today() + timedelta(days=1)
+    data["regional_risks"][0]["confidence"] = "sure"
+    data["regional_risks"].append("just a sentence")
+    data["drug_duties"] = []
+    problems = "\n".join(pack_problems(data, "KE", date.today()))
+    for expected in (
+        "data_protection: source is missing",
+        "data_protection.rules[0]: verified must be a date",
+        "data_protection.rules[1]: topic must be one of breach, consent,",
+        "data_protection.rules[2]: id 'registration_threshold' is used twice",
+        "data_protection.rules[3]: unknown key 'extra'",
+        "data_protection: unknown key 'advice'",
+        "data_protection: register_advice is required text",
+        "drug_law_duties[0]: confidence is missing",
+        "drug_law_duties[0]: law is required text",
+        "drug_law_duties[0]: topic must be one of other, premises, records, registration, reporting, treatment",
+        "regional_risks[0]: verified date",
+        "regional_risks[0]: confidence must be high, medium or low",
+        "regional_risks[1] must be a mapping",
+        "unknown key 'drug_duties'",
+    ):  # fmt: skip
+        assert expected in problems
+
+
+def test_schema_refuses_other_laws_of_the_wrong_shape():
+    data = _ke_with_other_laws()
+    data["data_protection"] = "the Data Protection Act"
+    data["regional_risks"] = {"id": "agent"}
+    problems = pack_problems(data, "KE", date.today())
+    assert "data_protection must be a mapping" in problems
+    assert "regional_risks must be a list" in problems
+
+
+def test_newest_fact_about_other_laws_sets_last_verified(tmp_path: Path):
+    data = _ke_with_other_laws()
+    data["regional_risks"][0]["verified"] = date.today()
+    path = tmp_path / "KE.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert load_pack(path).last_verified == date.today()
+
+
 @pytest.mark.parametrize("code", sorted(REQUIRED))
 def test_a_kit_builds_for_each_pack_country(code: str, tmp_path: Path):
     built = build_kit({"network_name": f"Network {code}", "country": code}, BuildOptions(out=tmp_path))

@@ -2,6 +2,17 @@
 
 Every fact carries its ``source`` and the date it was last ``verified``; facts the sources
 disagree on have ``confidence: low`` and the kit shows them as points to confirm locally.
+
+Besides NGO law, a pack may say what other laws mean for a peer network:
+
+- ``data_protection``: the data-protection ``law`` and its ``regulator`` (itself a fact), its
+  ``rules`` for a member register (facts with a ``topic`` from ``_DP_TOPICS``), and a
+  ``register_advice`` in plain words that the kit can print (advice, not a legal fact);
+- ``drug_law_duties``: duties or powers in drug laws that clash with the kit's policies, for
+  example a duty to report drug use (facts naming the ``law`` and a ``topic`` from
+  ``_DUTY_TOPICS``);
+- ``regional_risks``: laws that make membership of a foreign or regional network risky for a
+  member in this country (facts naming the ``law`` and a ``topic`` from ``_REGIONAL_TOPICS``).
 """
 
 from __future__ import annotations
@@ -17,10 +28,18 @@ from ngokit.errors import KitError
 from ngokit.yamltext import YAMLError, load_yaml
 
 _TOP_KEYS = {"code", "name", "summary", "legal_forms", "constitution_requirements",
-             "financial_year", "registration_risks", "notes"}  # fmt: skip
+             "financial_year", "registration_risks", "notes",
+             "data_protection", "drug_law_duties", "regional_risks"}  # fmt: skip
 _FACT_KEYS = {"source", "verified", "confidence"}
 _CONFIDENCE = {"high", "medium", "low"}
 _TOPICS = {"foreign_funding", "board_pay", "registration", "tax", "other"}
+_DP_KEYS = {"law", "regulator", "rules", "register_advice"} | _FACT_KEYS
+_DP_TOPICS = {"registration", "sensitive_data", "consent", "retention", "transfer", "breach", "scope",
+              "other"}  # fmt: skip
+_DUTY_TOPICS = {"reporting", "registration", "treatment", "premises", "records", "other"}
+_REGIONAL_TOPICS = {"foreign_agent", "undesirable", "foreign_funding", "affiliation", "travel",
+                    "registration", "other"}  # fmt: skip
+_ENTRY_KEYS = {"id", "topic", "text"} | _FACT_KEYS
 
 
 @dataclass(frozen=True)
@@ -80,23 +99,75 @@ def pack_problems(data: Any, code: str, today: date) -> list[str]:
     forms = data.get("legal_forms")
     if not isinstance(forms, list) or not forms:
         problems.append("legal_forms must list at least one legal form")
-    for where, fact in _facts(data):
-        problems.extend(f"{where}: {p}" for p in _fact_problems(fact, today))
+    problems.extend(_other_law_problems(data))
+    for where, fact, topics in _facts(data):
+        problems.extend(f"{where}: {p}" for p in _fact_problems(fact, today, topics))
     return problems
 
 
-def _facts(data: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
-    facts: list[tuple[str, Mapping[str, Any]]] = []
+def _other_law_problems(data: Mapping[str, Any]) -> list[str]:
+    """Return what is wrong with the shape of ``data_protection``, ``drug_law_duties`` and
+    ``regional_risks``; their facts' sources, dates and topics are checked with the others."""
+    problems: list[str] = []
+    dp = data.get("data_protection")
+    if dp is not None and not isinstance(dp, dict):
+        problems.append("data_protection must be a mapping")
+    elif dp is not None:
+        problems += [f"data_protection: unknown key {k!r}" for k in dp if k not in _DP_KEYS]
+        problems += [f"data_protection: {k} is required text" for k in ("law", "register_advice")
+                     if not isinstance(dp.get(k), str) or not dp[k].strip()]  # fmt: skip
+        if "regulator" in dp and not isinstance(dp["regulator"], str):
+            problems.append("data_protection: regulator must be text")
+        problems += _entries_problems("data_protection.rules", dp.get("rules", []), _ENTRY_KEYS)
+    for key in ("drug_law_duties", "regional_risks"):
+        problems += _entries_problems(key, data.get(key, []), _ENTRY_KEYS | {"law"})
+    return problems
+
+
+def _entries_problems(where: str, entries: Any, keys: set[str]) -> list[str]:
+    if not isinstance(entries, list):
+        return [f"{where} must be a list"]
+    problems: list[str] = []
+    seen: set[Any] = set()
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            problems.append(f"{where}[{i}] must be a mapping")
+            continue
+        problems += [f"{where}[{i}]: unknown key {k!r}" for k in entry if k not in keys]
+        problems += [f"{where}[{i}]: {k} is required text" for k in sorted(keys - _FACT_KEYS)
+                     if not isinstance(entry.get(k), str) or not entry[k].strip()]  # fmt: skip
+        if isinstance(entry.get("id"), str):
+            if entry["id"] in seen:
+                problems.append(f"{where}[{i}]: id {entry['id']!r} is used twice")
+            seen.add(entry["id"])
+    return problems
+
+
+def _facts(data: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any], set[str]]]:
+    """Return every fact of a pack: where it is, the fact, and the topics it may have."""
+    facts: list[tuple[str, Mapping[str, Any], set[str]]] = []
     for key in ("legal_forms", "registration_risks", "notes"):
         for i, item in enumerate(data.get(key) or []):
-            facts.append((f"{key}[{i}]", item if isinstance(item, dict) else {}))
+            facts.append((f"{key}[{i}]", item if isinstance(item, dict) else {}, _TOPICS))
     for key in ("constitution_requirements", "financial_year"):
         if key in data:
-            facts.append((key, data[key] if isinstance(data[key], dict) else {}))
+            facts.append((key, data[key] if isinstance(data[key], dict) else {}, _TOPICS))
+    dp = data.get("data_protection")
+    if isinstance(dp, dict):
+        facts.append(("data_protection", dp, _DP_TOPICS))
+        rules = dp.get("rules")
+        for i, item in enumerate(rules if isinstance(rules, list) else []):
+            if isinstance(item, dict):
+                facts.append((f"data_protection.rules[{i}]", item, _DP_TOPICS))
+    for key, topics in (("drug_law_duties", _DUTY_TOPICS), ("regional_risks", _REGIONAL_TOPICS)):
+        entries = data.get(key)
+        for i, item in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(item, dict):
+                facts.append((f"{key}[{i}]", item, topics))
     return facts
 
 
-def _fact_problems(fact: Mapping[str, Any], today: date) -> list[str]:
+def _fact_problems(fact: Mapping[str, Any], today: date, topics: set[str] = _TOPICS) -> list[str]:
     problems = [f"{k} is missing" for k in sorted(_FACT_KEYS) if not fact.get(k)]
     verified = fact.get("verified")
     if verified and not isinstance(verified, date):
@@ -105,12 +176,12 @@ def _fact_problems(fact: Mapping[str, Any], today: date) -> list[str]:
         problems.append(f"verified date {verified} is in the future")
     if fact.get("confidence") and fact["confidence"] not in _CONFIDENCE:
         problems.append("confidence must be high, medium or low")
-    if "topic" in fact and fact["topic"] not in _TOPICS:
-        problems.append(f"topic must be one of {', '.join(sorted(_TOPICS))}")
+    if "topic" in fact and fact["topic"] not in topics:
+        problems.append(f"topic must be one of {', '.join(sorted(topics))}")
     if "start_month" in fact and fact["start_month"] not in range(1, 13):
         problems.append("start_month must be 1 to 12")
     return problems
 
 
 def _verified_dates(data: Mapping[str, Any]) -> list[date]:
-    return [f["verified"] for _, f in _facts(data) if isinstance(f.get("verified"), date)]
+    return [f["verified"] for _, f, _ in _facts(data) if isinstance(f.get("verified"), date)]
