@@ -27,7 +27,7 @@ _API = {
     "open_kit": "ngokit.kit",
     "Question": "ngokit.questions.questionnaire",
     "Questionnaire": "ngokit.questions.questionnaire",
-    "load_questionnaire": "ngokit.questions.questionnaire",
+    "load_questionnaire": "ngokit.questions.reading",
 }
 
 __all__ = ["__version__", *sorted(_API)]

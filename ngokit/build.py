@@ -65,12 +65,12 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
     with open_kit(kit) as opened:
         _check_trust(opened, options)
         valid = _validated(answers, opened)
-        target = options.out / (options.folder or kit_slug(valid["network_name"]))
+        target = options.out / (options.folder or kit_slug(valid.network_name))
         _check_target(target, options)
         try:
             with tempfile.TemporaryDirectory(prefix="ngokit-build-") as scratch:
                 documents = _build_files(valid, opened, options, Path(scratch))
-                zip_data = kit_zip_bytes(Path(scratch) / "kit", target.name, valid["kit_date"]) if options.zip else None
+                zip_data = kit_zip_bytes(Path(scratch) / "kit", target.name, valid.kit_date) if options.zip else None
                 with folders_made_for(options.out), _work_folder(options.out) as work:
                     _land(Path(scratch) / "kit", target, work, options.force)
         except NgokitError:
@@ -130,14 +130,15 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     documents. Only the finished kit is copied into the output folder, at the end."""
     staging = scratch / "kit"
     staging.mkdir()
-    translations = translations_for(kit.locale_dir, answers["language"])
+    translations = translations_for(kit.locale_dir, answers.language)
     context = document_context(answers, kit)
     trusted = options.trust and not kit.bundled
     sources = render_documents(kit.path, context, trusted=trusted, work_dir=scratch / "render")
     from ngokit.documents import write_documents  # python-docx only when building
 
-    documents = write_documents(sources, staging, answers, kit, translations,
-                                reference=options.reference_docx, guidance=options.guidance)
+    documents = write_documents(
+        sources, staging, answers, kit, translations, reference=options.reference_docx, guidance=options.guidance
+    )
     meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
     (staging / "answers.yaml").write_bytes(dump_answers(answers, meta).encode("utf-8"))
     if options.pdf:

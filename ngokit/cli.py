@@ -119,9 +119,11 @@ def demo(**kwargs) -> None:  # type: ignore[no-untyped-def]
 @click.option("--template", "template", help="A kit template: a folder, a .zip or a git URL.")
 def check(answers: Path, template: str | None) -> None:
     """Check an answers file without building anything."""
-    from ngokit.checking import check_answers
+    from ngokit.kit import open_kit
+    from ngokit.questions.answers import load_answers
 
-    valid = check_answers(answers, template)
+    with open_kit(template) as kit:
+        valid = kit.validate(load_answers(answers), answers.name)
     click.echo(_("{0}: valid ({1} answers)").format(answers, len(valid.values)))
 
 

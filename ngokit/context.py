@@ -30,10 +30,13 @@ def document_context(answers: Answers, kit: Kit) -> dict[str, Any]:
             values[question.name] = md_escape(value) if question.type == "text" else value
     return {
         "_answers": values,
-        "_country": _country(answers["country"], answers["language"], kit),
+        "_country": _country(answers.country, answers.language, kit),
         "_kit": {"name": kit.name, "version": kit.version, "ngokit_version": __version__},
-        LOCALE_KEY: {"language": answers["language"], "currency": answers["currency"],
-                     "catalogue": str(kit.locale_dir)},  # fmt: skip
+        LOCALE_KEY: {
+            "language": answers.language,
+            "currency": answers.currency,
+            "catalogue": str(kit.locale_dir),
+        },  # fmt: skip
     }
 
 

@@ -84,16 +84,16 @@ def _blank_labels(tokens: list[Token]) -> list[str]:
 def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, translations: gettext.NullTranslations,
           blanks: list[str], guidance: bool = True) -> DocumentMeta:  # fmt: skip
     _ = translations.gettext
-    language = answers["language"]
-    adopted = answers.get("adopted_on")
+    language = answers.language
+    adopted = answers.adopted_on
     status = (_("Adopted on %(date)s") % {"date": format_long_date(adopted, language)}
               if adopted else _("Draft for adoption"))  # fmt: skip
     return DocumentMeta(
         title=str(front.get("title", "")),
-        network=answers["network_name"],
+        network=answers.network_name,
         subject=kit.title,
         language=language,
-        kit_date=answers["kit_date"],
+        kit_date=answers.kit_date,
         status=status,
         version=_("kit version %(version)s") % {"version": kit.version},
         labels=Labels(
@@ -107,6 +107,6 @@ def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, translations: ge
         guidance=guidance,
         keywords=str(front.get("keywords", "")),
         blanks=blanks,
-        date_text=format_long_date(answers["kit_date"], language),
+        date_text=format_long_date(answers.kit_date, language),
         right_to_left=is_right_to_left(language),
     )

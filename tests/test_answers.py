@@ -161,9 +161,8 @@ def test_answers_survive_a_dump_and_load(kit, name, threshold, month, day):
 
 
 def test_every_expression_in_the_questionnaire_compiles(kit):
-    from ngokit.questions.questionnaire import check_expressions
-
-    assert check_expressions(kit.questionnaire) == []
+    for expression in [e for q in kit.questionnaire for e in (q.when, q.default_from) if e is not None]:
+        expression.compile()  # the loader compiled them all already; this says so
 
 
 def test_every_question_says_why_we_ask(kit):

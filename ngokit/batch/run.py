@@ -99,7 +99,7 @@ def check_rows(rows: list[SheetRow], kit: Kit) -> tuple[list[RowResult], list[Pl
         except AnswersError as exc:
             result.status, result.errors = INVALID, [str(p) for p in exc.problems]
             continue
-        folder = _unique(kit_slug(valid["network_name"]), taken)
+        folder = _unique(kit_slug(valid.network_name), taken)
         planned.append(Planned(result, row.answers, folder))
     return results, planned
 

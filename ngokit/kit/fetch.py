@@ -53,9 +53,7 @@ def kit_root(folder: Path, source: str) -> Path:
         return folder
     found = [d for d in sorted(folder.iterdir()) if d.is_dir() and (d / "cookiecutter.json").is_file()]
     if len(found) != 1:
-        raise KitError(
-            f"the kit {source} holds no kit template: put cookiecutter.json at its top or in its one folder"
-        )
+        raise KitError(f"the kit {source} holds no kit template: put cookiecutter.json at its top or in its one folder")
     return found[0]
 
 

@@ -17,8 +17,9 @@ from ngokit.errors import KitError
 from ngokit.i18n import PSEUDO_LOCALE, available_languages
 from ngokit.kit.packs import CountryPack, load_pack_of, load_packs
 from ngokit.kit.shipped import bundled_kits_dir
-from ngokit.questions.answers import Answers, validate_answers
-from ngokit.questions.questionnaire import Questionnaire, load_questionnaire
+from ngokit.questions.answers import ENGINE_QUESTIONS, Answers, validate_answers
+from ngokit.questions.questionnaire import Questionnaire
+from ngokit.questions.reading import load_questionnaire
 
 DEFAULT_KIT = "peer-network"
 
@@ -138,16 +139,32 @@ def _read_kit_cached(path: Path, bundled: bool, _stamp: int) -> Kit:
         raise KitError(f"{path} is not a kit template: it has no cookiecutter.json")
     try:
         manifest = json.loads(manifest_file.read_text(encoding="utf-8")).get("_kit", {})
-    except json.JSONDecodeError as exc:
-        raise KitError(f"{manifest_file} is not valid JSON: {exc}") from exc
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError, RecursionError) as exc:
+        raise KitError(f"{manifest_file} is not valid JSON with a _kit block: {exc}") from exc
+    if not isinstance(manifest, dict):
+        raise KitError(f"{manifest_file}: _kit must be an object with name, version and title")
     questions = path / "questions.yaml"
     if not questions.is_file():
         raise KitError(f"{path} is not an ngokit kit: it has no questions.yaml")
+    questionnaire = load_questionnaire(questions)
+    _check_engine_questions(questionnaire, questions)
     return Kit(
         path=path,
-        name=manifest.get("name", path.name),
+        name=str(manifest.get("name", path.name)),
         version=str(manifest.get("version", "0")),
-        title=manifest.get("title", path.name),
-        questionnaire=load_questionnaire(questions),
+        title=str(manifest.get("title", path.name)),
+        questionnaire=questionnaire,
         bundled=bundled,
     )
+
+
+def _check_engine_questions(questionnaire: Questionnaire, path: Path) -> None:
+    """Raise KitError unless the kit asks every question the engine reads, with its type."""
+    problems = []
+    for name, kind in ENGINE_QUESTIONS.items():
+        if name not in questionnaire.names:
+            problems.append(f"the kit must ask {name!r} (a {kind} question): ngokit reads it")
+        elif questionnaire[name].type != kind:
+            problems.append(f"question {name!r} must be a {kind} question (it is {questionnaire[name].type})")
+    if problems:
+        raise KitError(f"{path} is not a valid questionnaire:\n" + "\n".join(f"  - {p}" for p in problems))

@@ -46,8 +46,10 @@ def check_replaceable_zip(path: Path, kit_name: str) -> None:
             names = archive.namelist()
     except (OSError, zipfile.BadZipFile):
         names = []
-    if path.is_symlink() or f"{kit_name}/{ANSWERS_FILE}" not in names or any(
-        not n.startswith(f"{kit_name}/") for n in names
+    if (
+        path.is_symlink()
+        or f"{kit_name}/{ANSWERS_FILE}" not in names
+        or any(not n.startswith(f"{kit_name}/") for n in names)
     ):
         raise OutputExistsError(f"{path} exists and is not a kit zip ngokit wrote, so --force will not replace it")
 
@@ -86,4 +88,3 @@ def _is_kit_file(path: Path) -> bool:
     if path.is_symlink() or not path.is_file():
         return False
     return path.name == ANSWERS_FILE or (path.suffix.lower() in KIT_SUFFIXES and not path.name.startswith("."))
-

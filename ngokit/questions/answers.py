@@ -11,7 +11,7 @@ import difflib
 import json
 import stat
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
@@ -35,15 +35,55 @@ def utc_today() -> date:
     return datetime.now(timezone.utc).date()
 
 
+ENGINE_QUESTIONS = {
+    "network_name": "text", "country": "country", "language": "language", "currency": "currency",
+    "kit_date": "date", "adopted_on": "date",
+}  # fmt: skip
+"""The questions ngokit itself reads, with their types: every kit must ask them (the engine
+names the kit folder, dates and labels the documents, and writes amounts with these)."""
+
+
 @dataclass(frozen=True)
 class Answers:
-    """A valid, complete, read-only set of answers: question name → normalised value."""
+    """A valid, complete, read-only set of answers: question name → normalised value.
+
+    The answers the engine reads are typed properties; a kit's own answers are read by name.
+    """
 
     values: Mapping[str, Any]
-    questionnaire: Questionnaire = field(repr=False, compare=False)
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
+
+    @property
+    def network_name(self) -> str:
+        """Return the network's full name."""
+        return str(self.values["network_name"])
+
+    @property
+    def country(self) -> str:
+        """Return the ISO 3166-1 code of the network's country."""
+        return str(self.values["country"])
+
+    @property
+    def language(self) -> str:
+        """Return the documents' language, e.g. ``en`` or ``pt-BR``."""
+        return str(self.values["language"])
+
+    @property
+    def currency(self) -> str:
+        """Return the ISO 4217 code of the currency amounts are written in."""
+        return str(self.values["currency"])
+
+    @property
+    def kit_date(self) -> date:
+        """Return the date the documents carry (and their files are stamped with)."""
+        return self.values["kit_date"]  # type: ignore[no-any-return]
+
+    @property
+    def adopted_on(self) -> date | None:
+        """Return the date the documents were adopted, or None for a draft."""
+        return self.values.get("adopted_on")
 
     def get(self, name: str, default: Any = None) -> Any:
         """Return an answer, or ``default`` when the question did not apply."""
@@ -99,7 +139,7 @@ def validate_answers(
             extra.update(facts_of(value, languages))
     if problems:
         raise AnswersError(problems, source)
-    return Answers(MappingProxyType(values), questionnaire)
+    return Answers(MappingProxyType(values))
 
 
 def answer_question(question: Question, value: Any, scope: Mapping[str, Any],
@@ -142,6 +182,7 @@ def load_answers(path: Path) -> dict[str, Any]:
 
 def _read_text(path: Path) -> str:
     """Return an answers file's text: a regular file, of sensible size, in UTF-8."""
+
     def fail(message: str) -> AnswersError:
         return AnswersError([Problem("", message)], str(path))
 

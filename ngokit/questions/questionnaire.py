@@ -9,11 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-from ngokit.errors import KitError
-from ngokit.yamltext import YAMLError, load_yaml
 
 QUESTION_TYPES = frozenset(
     {
@@ -55,6 +51,10 @@ class Expression:
     def evaluate(self, values: Mapping[str, Any]) -> Any:
         """Return the expression's value given the answers so far (missing names are None)."""
         return _compiled(self.source)(**values)
+
+    def compile(self) -> None:
+        """Compile the expression now (raises jinja2's TemplateSyntaxError when it is not valid)."""
+        _compiled(self.source)
 
 
 @dataclass(frozen=True)
@@ -134,80 +134,3 @@ class Questionnaire:
     def names(self) -> tuple[str, ...]:
         """Return every question name, in order."""
         return tuple(q.name for q in self)
-
-
-def load_questionnaire(path: Path) -> Questionnaire:
-    """Return the questionnaire declared in a ``questions.yaml`` file."""
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as exc:
-        raise KitError(f"cannot read the questionnaire {path}: {exc}") from exc
-    try:
-        sections = tuple(_section(s) for s in data["sections"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KitError(f"{path} is not a valid questionnaire: {exc}") from exc
-    _check_unique(sections, path)
-    return Questionnaire(sections)
-
-
-def _section(data: Mapping[str, Any]) -> Section:
-    questions = tuple(_question(q, data["id"]) for q in data["questions"])
-    return Section(id=data["id"], title=data["title"], questions=questions)
-
-
-def _question(data: Mapping[str, Any], section: str) -> Question:
-    if data["type"] not in QUESTION_TYPES:
-        raise ValueError(f"question {data['name']!r} has unknown type {data['type']!r}")
-    return Question(
-        name=data["name"],
-        type=data["type"],
-        prompt=data["prompt"].strip(),
-        help=data["help"].strip(),
-        section=section,
-        choices=tuple(_choice(c) for c in data.get("choices", ())),
-        default=data.get("default"),
-        default_from=_expression(data.get("default_from")),
-        when=_expression(data.get("when")),
-        min=_bound(data.get("min")),
-        max=_bound(data.get("max")),
-        max_length=data.get("max_length", 200),
-        required=data.get("required", True),
-        example=data.get("example"),
-        suggestions_from=_expression(data.get("suggestions_from")),
-    )
-
-
-def _choice(data: Mapping[str, Any]) -> Choice:
-    return Choice(value=str(data["value"]), label=data["label"], help=data.get("help", ""))
-
-
-def _expression(source: str | None) -> Expression | None:
-    """Return an expression; its syntax is checked when first used (and by the test suite)."""
-    return None if source is None else Expression(source)
-
-
-def check_expressions(questionnaire: Questionnaire) -> list[str]:
-    """Return the syntax errors of every expression in a questionnaire (empty when all compile)."""
-    from jinja2 import TemplateSyntaxError
-
-    errors = []
-    for question in questionnaire:
-        for expression in (question.when, question.default_from, question.min, question.max, question.suggestions_from):
-            if isinstance(expression, Expression):
-                try:
-                    _compiled(expression.source)
-                except TemplateSyntaxError as exc:
-                    errors.append(f"{question.name}: {expression.source!r}: {exc}")
-    return errors
-
-
-def _bound(value: int | str | None) -> int | Expression | None:
-    return _expression(value) if isinstance(value, str) else value
-
-
-def _check_unique(sections: tuple[Section, ...], path: Path) -> None:
-    seen: set[str] = set()
-    for question in (q for s in sections for q in s.questions):
-        if question.name in seen:
-            raise KitError(f"{path}: question {question.name!r} is declared twice")
-        seen.add(question.name)

@@ -261,8 +261,8 @@ def _ask_country(screen: _Screen, question: Question) -> Any:
     typed = questionary.autocomplete(_prompt(screen, question), choices=names, default=shown,
                                      validate=validate).unsafe_ask()  # fmt: skip
     code = find_country(typed, screen.ui_language)
-    if code:  # always, after the check above
-        _note(f"→ {country_name(code, screen.ui_language)} ({code})")
+    assert code is not None  # the validator above lets through only text it finds
+    _note(f"→ {country_name(code, screen.ui_language)} ({code})")
     return code
 
 
