@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ngokit.kit import Kit
 from ngokit.questions.answers import answer_question, utc_today
 from ngokit.questions.questionnaire import Question, Section
+
+if TYPE_CHECKING:  # the interview asks a kit's questions; kits stand on questions, not the reverse
+    from ngokit.kit import Kit
 
 _BLANK = None  # an optional question the person left empty
 
