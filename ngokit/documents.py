@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gettext
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,13 +42,21 @@ def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers,
     parsed = {Path(name): parse_source(text, name) for name, text in sorted(sources.items())}
     parsed = {p: s for p, s in parsed.items() if s.tokens}  # a document that renders empty is left out
     blanks = list_blanks(parsed)
+    clauses = clause_numbers(parsed.values())
     written = []
     for path, source in parsed.items():
-        meta = _meta(source.front, answers, kit, translations, blanks, guidance)
+        meta = replace(_meta(source.front, answers, kit, translations, blanks, guidance), clauses=clauses)
         target = staging / f"{path.stem}.docx"
         write_docx(source, target, meta, reference)
         written.append(target)
     return written
+
+
+def clause_numbers(sources: Iterable[Source]) -> dict[str, dict[str, str]]:
+    """Return the clause number of every anchored heading, by document ``id`` (front matter),
+    for references from one document to a clause of another."""
+    return {str(source.front["id"]): {h.anchor: h.number for h in source.headings if h.anchor and h.number}
+            for source in sources if source.front.get("id")}  # fmt: skip
 
 
 def list_blanks(sources: dict[Path, Source]) -> list[str]:
@@ -103,6 +112,7 @@ def _meta(front: Mapping[str, Any], answers: Answers, kit: Kit, translations: ge
             date=_("Date"),
             version=_("Version"),
             page_of=_("Page {page} of {pages}"),
+            annex=_("Annex"),
         ),
         guidance=guidance,
         keywords=str(front.get("keywords", "")),

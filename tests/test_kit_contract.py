@@ -73,3 +73,23 @@ def test_answers_give_the_engine_typed_properties(kit):
     assert (answers.network_name, answers.country, answers.language, answers.currency) == ("Test Network", "KE",
                                                                                           "en", "KES")  # fmt: skip
     assert answers.kit_date.isoformat() == "2026-01-15" and answers.adopted_on.isoformat() == "2026-02-01"
+
+
+def test_documents_refer_to_each_others_clauses_by_id(tmp_path):
+    from ngokit import BuildOptions, build_kit
+
+    from .conftest import docx_text
+
+    kit = copied_kit(tmp_path)
+    documents = kit / "{{cookiecutter.kit_folder}}"
+    (documents / "08-rules.md").write_text("---\ntitle: Rules\nid: rules\nnumbered: true\n---\n\n# One\n\n"
+                                           "# Quorum {id=quorum}\n\nHalf.\n", encoding="utf-8")  # fmt: skip
+    (documents / "09-procedure.md").write_text("---\ntitle: Procedure\nid: procedure\n---\n\n"
+                                               "As clause {{ xref('rules', 'quorum') }} of the rules says.\n",
+                                               encoding="utf-8")  # fmt: skip
+    built = build_kit(MINIMAL, BuildOptions(out=tmp_path / "out"), str(kit))
+    assert "As clause 2 of the rules says." in docx_text(built.path / "09-procedure.docx")
+    (documents / "09-procedure.md").write_text("---\ntitle: Procedure\n---\n\n{{ xref('rules', 'nowhere') }}\n",
+                                               encoding="utf-8")  # fmt: skip
+    with pytest.raises(KitError, match="Procedure: the reference to rules#nowhere finds no clause of rules"):
+        build_kit(MINIMAL, BuildOptions(out=tmp_path / "again"), str(kit))

@@ -166,12 +166,12 @@ def test_a_heading_inside_guidance_is_no_clause(tmp_path, guidance):
 
 
 def test_a_reference_to_a_heading_inside_guidance_is_an_error(tmp_path):
-    with pytest.raises(ReferenceDocxError, match="#naming-note"):
+    with pytest.raises(KitError, match="#naming-note"):
         write(tmp_path, GUIDANCE_HEADING + "\nSee [](#naming-note).\n")
 
 
 def test_a_reference_to_a_missing_clause_is_an_error(tmp_path):
-    with pytest.raises(ReferenceDocxError, match="#nowhere"):
+    with pytest.raises(KitError, match="#nowhere"):
         write(tmp_path, "---\nnumbered: true\n---\n# A\n\nsee [](#nowhere)\n")
 
 
@@ -260,3 +260,59 @@ def test_own_reference_docx_changes_the_look(tmp_path):
                         status="Draft", version="1")  # fmt: skip
     write_docx(parse_source(SOURCE), path, meta, custom)
     assert docx.Document(str(path)).styles["Normal"].font.name == "Liberation Serif"
+
+
+# -- references between documents, and annexes -------------------------------------------
+
+ANNEXED = """---
+title: Policy
+numbered: true
+toc: true
+---
+
+# Meetings {id=meetings}
+
+As clause [](kit:constitution#quorum) of the constitution says. Procedure in annex [](#calling).
+
+# Procedures for meetings {id=calling annex}
+
+## Calling a meeting {id=notice}
+
+See [](#notice).
+
+# Forms {annex}
+
+## A form
+"""
+
+
+def test_a_reference_to_another_document_shows_its_clause_number(tmp_path):
+    path = write(tmp_path, ANNEXED, clauses={"constitution": {"quorum": "12.8"}})
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "As clause 12.8 of the constitution says. Procedure in annex A." in text
+
+
+def test_a_reference_to_a_clause_another_document_lacks_is_an_error(tmp_path):
+    with pytest.raises(KitError, match="constitution#quorum finds no clause of constitution"):
+        write(tmp_path, ANNEXED, clauses={"constitution": {"other": "1"}})
+    with pytest.raises(KitError, match="finds no document 'constitution' in this kit"):
+        write(tmp_path, ANNEXED, clauses={})
+
+
+def test_annexes_are_lettered_on_new_pages_and_their_clauses_numbered_from_their_letter(tmp_path):
+    document = docx.Document(str(write(tmp_path, ANNEXED, clauses={"constitution": {"quorum": "1"}})))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [("Heading 1", "Meetings"), ("Heading 1", "Annex A: Procedures for meetings"),
+                        ("Heading 2", "A.1 Calling a meeting"), ("Heading 1", "Annex B: Forms"),
+                        ("Heading 2", "B.1 A form")]  # fmt: skip
+    annex = next(p for p in document.paragraphs if p.text.startswith("Annex A") and p.style.name == "Heading 1")
+    assert annex.paragraph_format.page_break_before
+    assert annex._p.pPr.numPr.numId.val == 0  # Word adds no number of its own
+    assert "See A.1." in [p.text for p in document.paragraphs]
+    contents = [p.text for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert "Annex A: Procedures for meetings" in contents and "1.  Meetings" in contents
+
+
+def test_annex_goes_on_a_first_level_heading(tmp_path):
+    with pytest.raises(KitError, match="level-1 heading"):
+        write(tmp_path, "# One\n\n## Two {annex}\n")

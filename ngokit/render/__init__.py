@@ -19,13 +19,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ngokit.render.filters import LOCALE_KEY, blank, install_kit_globals, md_escape, ref
+from ngokit.render.filters import LOCALE_KEY, blank, install_kit_globals, md_escape, ref, xref
 from ngokit.render.sandbox import ALLOWED_EXTENSIONS, MAX_DOCUMENT_CHARS, read_manifest, render_in_sandbox
 from ngokit.render.trusted import KitExtension, render_with_cookiecutter
 
 __all__ = [
     "ALLOWED_EXTENSIONS", "LOCALE_KEY", "MAX_DOCUMENT_CHARS", "KitExtension", "blank", "install_kit_globals",
-    "md_escape", "read_manifest", "ref", "render_documents", "render_in_sandbox", "render_with_cookiecutter",
+    "md_escape", "read_manifest", "ref", "render_documents", "render_in_sandbox", "render_with_cookiecutter", "xref",
 ]  # fmt: skip
 
 

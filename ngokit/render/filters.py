@@ -35,7 +35,7 @@ def install_kit_globals(environment: Environment) -> None:
     )
     environment.policies["ext.i18n.trimmed"] = True
     environment.filters.update(_FILTERS)
-    environment.globals.update(blank=blank, ref=ref)
+    environment.globals.update(blank=blank, ref=ref, xref=xref)
 
 
 def _locale_of(context: Context) -> Mapping[str, Any]:
@@ -118,6 +118,12 @@ def blank(label: str) -> str:
 def ref(anchor: str) -> str:
     """Return Markdown for a cross-reference to a clause, e.g. ``see clause {{ ref('quorum') }}``."""
     return f"[](#{anchor})"
+
+
+def xref(document: str, anchor: str) -> str:
+    """Return Markdown for a reference to a clause of another document of the kit, by the
+    document's ``id`` (its front matter), e.g. ``clause {{ xref('constitution', 'quorum') }}``."""
+    return f"[](kit:{document}#{anchor})"
 
 
 def md_escape(text: Any) -> str:

@@ -16,7 +16,7 @@ from ngokit.writer import ooxml
 from ngokit.writer.inline import InlineWriter
 from ngokit.writer.meta import DocumentMeta
 from ngokit.writer.numbering import add_list, get_or_add_list_numbering, get_or_add_numbering
-from ngokit.writer.outline import heading_anchor, strip_anchor
+from ngokit.writer.outline import shown_label, strip_anchor
 from ngokit.writer.source import Source
 from ngokit.writer.tables import add_table
 
@@ -43,7 +43,7 @@ class BlockWriter:
         self._style_ids = style_ids
         self._meta = meta
         self._source = source
-        self.inline = InlineWriter(part, style_ids, source, meta.title)
+        self.inline = InlineWriter(part, style_ids, source, meta.title, meta.clauses)
         self._lists: list[_List] = []
         self._quote_depth = 0
         self._first_in_quote = False
@@ -69,19 +69,21 @@ class BlockWriter:
         heading = self._source.heading_at(position)
         if heading is None:  # a heading inside guidance
             return self._add_guidance_heading(inline)
-        if heading.anchor:
-            strip_anchor(inline, heading.anchor)
+        strip_anchor(inline)
+        if heading.annex and heading.level == 1:
+            self.break_page()
         paragraph = self.add_paragraph(f"Heading {heading.level}")
-        if not self._source.numbered:
+        if heading.annex or not self._source.numbered:
             ooxml.suppress_numbering(paragraph)
+        label = shown_label(heading, self._meta.labels.annex)
+        if label:
+            ooxml.add_run(paragraph, label)
         self.inline.add_inline(paragraph, inline)
         ooxml.add_bookmark(paragraph, heading.bookmark, heading.index)
         return paragraph
 
     def _add_guidance_heading(self, inline: Token) -> CT_P:
-        anchor = heading_anchor(inline)
-        if anchor:
-            strip_anchor(inline, anchor)
+        strip_anchor(inline)
         paragraph = self._add_guidance_paragraph()
         self.inline.add_inline(paragraph, inline, bold=True)
         return paragraph

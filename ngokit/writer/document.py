@@ -55,7 +55,7 @@ class DocumentWriter:
         if self.source.front.get("cover", True):
             frame.add_cover(self.blocks, self.meta)
         if self.source.front.get("toc", False):
-            frame.add_contents(self.blocks, self.source.headings, self.meta.labels.contents)
+            frame.add_contents(self.blocks, self.source.headings, self.meta.labels.contents, self.meta.labels.annex)
         self._add_blocks(self.source.tokens)
         frame.set_header_footer(self.document.sections[0], self.meta)
         frame.set_properties(self.document.core_properties, self.meta)

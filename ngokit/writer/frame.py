@@ -14,7 +14,7 @@ from docx.section import Section
 from ngokit.writer import ooxml
 from ngokit.writer.blocks import BlockWriter
 from ngokit.writer.meta import DocumentMeta
-from ngokit.writer.outline import Heading
+from ngokit.writer.outline import Heading, shown_label
 
 
 def add_cover(blocks: BlockWriter, meta: DocumentMeta) -> None:
@@ -30,7 +30,7 @@ def add_cover(blocks: BlockWriter, meta: DocumentMeta) -> None:
             ooxml.add_run(line, str(value))
 
 
-def add_contents(blocks: BlockWriter, headings: Sequence[Heading], title: str) -> None:
+def add_contents(blocks: BlockWriter, headings: Sequence[Heading], title: str, annex_word: str) -> None:
     """Add the table of contents, then a page break: a TOC field whose cached result already
     lists the outline's first two levels, numbered and linked to their bookmarks."""
     ooxml.suppress_numbering(blocks.add_paragraph("TOC Heading", title))
@@ -39,7 +39,8 @@ def add_contents(blocks: BlockWriter, headings: Sequence[Heading], title: str) -
     for i, entry in enumerate(h for h in headings if h.level <= 2):
         if i:
             paragraph = blocks.add_paragraph(f"toc {entry.level}")
-        label = f"{entry.shown_number}  {entry.text}" if entry.shown_number else entry.text
+        label = f"{entry.shown_number}  {entry.text}" if entry.shown_number and not entry.annex else entry.text
+        label = shown_label(entry, annex_word) + label
         ooxml.add_hyperlink(paragraph, label, anchor=entry.bookmark)
     ooxml.end_field(paragraph)
     ooxml.add_break(paragraph, "page")

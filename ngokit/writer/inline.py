@@ -10,11 +10,13 @@ from docx.oxml.text.paragraph import CT_P
 from docx.parts.document import DocumentPart
 from markdown_it.token import Token
 
-from ngokit.errors import ReferenceDocxError
+from ngokit.errors import KitError
 from ngokit.writer import ooxml
 from ngokit.writer.source import Source
 
 _TEXT = ("text", "code_inline")
+KIT_LINK = "kit:"
+"""How a link names a clause of another document: ``[](kit:constitution#quorum)``."""
 
 
 @dataclass
@@ -42,11 +44,13 @@ class InlineWriter:
     field showing the clause number from the source's outline) or a hyperlink.
     """
 
-    def __init__(self, part: DocumentPart, style_ids: Mapping[str, str], source: Source, title: str) -> None:
+    def __init__(self, part: DocumentPart, style_ids: Mapping[str, str], source: Source, title: str,
+                 clauses: Mapping[str, Mapping[str, str]] | None = None) -> None:  # fmt: skip
         self._part = part  # holds the hyperlinks' relationships
         self._style_ids = style_ids
         self._source = source
         self._title = title
+        self._clauses = clauses or {}  # other documents' clause numbers, by document id and anchor
 
     def add_inline(self, paragraph: CT_P, inline: Token, *, bold: bool = False) -> None:
         """Add the runs of an inline token (the text of a paragraph, heading or cell) to a paragraph."""
@@ -77,6 +81,8 @@ class InlineWriter:
             self._add_blank(paragraph, text)
         elif href.startswith("#"):
             self._add_cross_reference(paragraph, href, text)
+        elif href.startswith(KIT_LINK):
+            self._add_reference_to_document(paragraph, href, text)
         else:
             self._add_hyperlink(paragraph, href, text)
 
@@ -85,11 +91,25 @@ class InlineWriter:
         ooxml.add_run(paragraph, text, style_id=self._style_ids["Blank"])
 
     def _add_cross_reference(self, paragraph: CT_P, href: str, text: str) -> None:
-        """Add a REF field to the heading's bookmark, showing its clause number until Word updates it."""
+        """Add a REF field to the heading's bookmark, showing its clause number until Word updates it
+        (an annex's clause, which Word does not number, as plain text)."""
         heading = self._source.heading_for(href[1:])
         if heading is None or not heading.number:
-            raise ReferenceDocxError(f"{self._title}: the cross-reference {href} names no clause")
-        ooxml.add_field(paragraph, f"REF {heading.bookmark} \\r \\h", text or heading.number)
+            raise KitError(f"{self._title}: the cross-reference {href} names no clause")
+        if heading.annex:
+            ooxml.add_run(paragraph, text or heading.number)
+        else:
+            ooxml.add_field(paragraph, f"REF {heading.bookmark} \\r \\h", text or heading.number)
+
+    def _add_reference_to_document(self, paragraph: CT_P, href: str, text: str) -> None:
+        """Add the number of a clause of another document of the kit (``kit:constitution#quorum``),
+        as text: a field cannot reach into another file."""
+        document, _, anchor = href[len(KIT_LINK) :].partition("#")
+        number = self._clauses.get(document, {}).get(anchor)
+        if not number:
+            where = f"no clause of {document}" if document in self._clauses else f"no document {document!r} in this kit"
+            raise KitError(f"{self._title}: the reference to {document}#{anchor} finds {where}")
+        ooxml.add_run(paragraph, text or number)
 
     def _add_hyperlink(self, paragraph: CT_P, href: str, text: str) -> None:
         r_id = self._part.relate_to(href, RT.HYPERLINK, is_external=True) if href else ""

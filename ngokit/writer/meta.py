@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +17,7 @@ class Labels:
     date: str = "Date"
     version: str = "Version"
     page_of: str = "Page {page} of {pages}"
+    annex: str = "Annex"
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,6 @@ class DocumentMeta:
     blanks: Sequence[str] = ()
     date_text: str = ""
     right_to_left: bool = False
+    clauses: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The clause numbers of the kit's other documents (document id → anchor → "12.8"), for
+    references from one document to a clause of another."""

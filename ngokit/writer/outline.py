@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from ngokit.errors import KitError
 from ngokit.writer.styles import heading_number
 
-_ANCHOR = re.compile(r"\s*(?<!\\)\{id=([A-Za-z][\w-]*)\}\s*$")
+_ATTRIBUTES = re.compile(r"\s*(?<!\\)\{((?:id=[A-Za-z][\w-]*|annex)(?:\s+(?:id=[A-Za-z][\w-]*|annex))*)\}\s*$")
 _BOOKMARK_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -30,6 +30,7 @@ class Heading:
     anchor: str | None
     number: str = ""  # "7.2" as it reads in a sentence; "" when the document is not numbered
     shown_number: str = ""  # "7.2" or "7." as Word shows it before the heading
+    annex: bool = False  # an annex ("Annex A", then A.1...): lettered by the writer, never by Word
 
     @property
     def bookmark(self) -> str:
@@ -37,37 +38,76 @@ class Heading:
         return bookmark_name(self.index, self.anchor)
 
 
-def heading_anchor(inline: Token) -> str | None:
-    """Return the ``{id=anchor}`` written at the end of a heading, if any.
+def heading_attributes(inline: Token) -> tuple[str | None, bool]:
+    """Return the anchor and the annex flag written at the end of a heading, e.g.
+    ``{id=payments}``, ``{annex}`` or ``{id=payments annex}``.
 
     (Pandoc writes ``{#anchor}``, but ``{#`` opens a Jinja comment.)
     """
-    match = _ANCHOR.search(inline.content)
-    return match.group(1) if match else None
+    match = _ATTRIBUTES.search(inline.content)
+    if not match:
+        return None, False
+    words = match.group(1).split()
+    anchor = next((w[3:] for w in words if w.startswith("id=")), None)
+    return anchor, "annex" in words
 
 
-def strip_anchor(inline: Token, anchor: str) -> None:
-    """Remove the ``{id=anchor}`` text from the end of a heading's inline children."""
+def heading_anchor(inline: Token) -> str | None:
+    """Return the anchor (``{id=anchor}``) written at the end of a heading, if any."""
+    return heading_attributes(inline)[0]
+
+
+def strip_anchor(inline: Token, anchor: str | None = None) -> None:
+    """Remove the attributes (``{id=anchor}``, ``{annex}``) from the end of a heading's text."""
     last = inline.children[-1] if inline.children else None
     if last is not None and last.type == "text":
-        last.content = last.content.rstrip().removesuffix("{id=" + anchor + "}").rstrip()
+        last.content = _ATTRIBUTES.sub("", last.content).rstrip()
 
 
 def build_outline(tokens: list[Token], numbered: bool, name: str) -> tuple[Heading, ...]:
-    """Return the headings outside guidance blocks, numbered as Word numbers them."""
-    counters = [0, 0, 0]
+    """Return the headings outside guidance blocks, numbered as Word numbers them.
+
+    From the first heading marked ``annex`` on, headings are annexes: lettered A, B... and
+    their clauses A.1, A.2..., whether or not the document's clauses are numbered.
+    """
+    counters, annex = [0, 0, 0], 0
     headings: list[Heading] = []
     for position in _outline_positions(tokens):
         level = min(int(tokens[position].tag[1]), 3)
+        inline = tokens[position + 1]
+        anchor, starts_annex = heading_attributes(inline)
+        if starts_annex and level != 1:
+            raise KitError(f"{name}: {{annex}} goes on a level-1 heading (# ...), which starts the annex")
+        if starts_annex or annex:
+            if level == 1:
+                annex, counters = annex + 1, [0, 0, 0]
+            counters[level - 1] += 1 if level > 1 else 0
+            counters[level:] = [0] * (3 - level)
+            number = _annex_number(annex, counters, level)
+            headings.append(Heading(position, len(headings) + 1, level, _plain_text(inline), anchor,
+                                    number, number, annex=True))  # fmt: skip
+            continue
         counters[level - 1] += 1
         counters[level:] = [0] * (3 - level)
-        inline = tokens[position + 1]
-        anchor = heading_anchor(inline)
         numbers = (heading_number(counters, level), heading_number(counters, level, as_shown=True))
-        headings.append(Heading(position, len(headings) + 1, level, _plain_text(inline, anchor), anchor,
+        headings.append(Heading(position, len(headings) + 1, level, _plain_text(inline), anchor,
                                 *(numbers if numbered else ("", ""))))  # fmt: skip
     _check_anchors_unique(headings, name)
     return tuple(headings)
+
+
+def _annex_number(annex: int, counters: list[int], level: int) -> str:
+    """Return an annex heading's number: "A" for the annex, "A.1", "A.1.2" for its clauses."""
+    letter = chr(ord("A") + annex - 1) if annex <= 26 else f"A{annex}"
+    return ".".join([letter, *(str(c) for c in counters[1:level])])
+
+
+def shown_label(heading: Heading, annex_word: str) -> str:
+    """Return what the writer puts before an annex heading's text ("Annex A: ", "A.1 "), or ""
+    for a clause Word numbers itself."""
+    if not heading.annex:
+        return ""
+    return f"{annex_word} {heading.number}: " if heading.level == 1 else f"{heading.number} "
 
 
 def _check_anchors_unique(headings: list[Heading], name: str) -> None:
@@ -77,10 +117,10 @@ def _check_anchors_unique(headings: list[Heading], name: str) -> None:
         raise KitError(f"{name}: more than one heading carries {{id={twice[0]}}}; an anchor names one clause")
 
 
-def _plain_text(inline: Token, anchor: str | None) -> str:
-    """Return a heading's text without markup or its ``{id=anchor}``."""
+def _plain_text(inline: Token) -> str:
+    """Return a heading's text without markup or its attributes (``{id=anchor}``, ``{annex}``)."""
     text = "".join(c.content for c in inline.children or () if c.type == "text").rstrip()
-    return text.removesuffix("{id=" + anchor + "}").rstrip() if anchor else text
+    return _ATTRIBUTES.sub("", text).rstrip()
 
 
 def _outline_positions(tokens: list[Token]) -> list[int]:
