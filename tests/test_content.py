@@ -1187,13 +1187,14 @@ def kit_keeper(kit: Kit) -> str:
 
 
 def test_every_answer_a_template_uses_is_a_question():
-    """Templates read answers as ``a.<name>``; a misspelt name would only fail in its branch."""
+    """Templates read answers as ``answers.<name>``; a misspelt name would only fail in its branch."""
     from ngokit.kit import load_kit
 
     kit = load_kit()
     names = set(kit.questionnaire.names) | {"get", "items", "keys", "values"}
     sources = [*(kit.path / "{{cookiecutter.kit_folder}}").glob("*.md"), *(kit.path / "templates").glob("*.j2")]
-    used = {(path.name, name) for path in sources for name in re.findall(r"\ba\.(\w+)", path.read_text("utf-8"))}
-    unknown = sorted(f"{file}: a.{name}" for file, name in used if name not in names)
+    answer = re.compile(r"\banswers\.(?!yaml\b)(\w+)")  # not the file answers.yaml, named in the text
+    used = {(path.name, name) for path in sources for name in answer.findall(path.read_text("utf-8"))}
+    unknown = sorted(f"{file}: answers.{name}" for file, name in used if name not in names)
     assert not unknown, unknown
     assert len({name for _, name in used}) > 40  # the check really reads the templates
