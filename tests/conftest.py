@@ -59,3 +59,11 @@ def kit_text(folder: Path) -> str:
 
 
 TODAY = date(2026, 1, 15)
+
+
+@pytest.fixture(scope="session")
+def kits(tmp_path_factory):
+    """Return the contrasting kits and every example, built once for the whole session."""
+    from .builtkits import build_kits
+
+    return build_kits(tmp_path_factory)
