@@ -29,6 +29,7 @@ NBSP = "\u00a0"
 
 REGISTERED = {
     "network_name": "Registered Test Network", "country": "KE", "kit_date": "2026-01-15",
+    "network_size": "large", "kit_shape": "full", "women_led": False,
     "legal_status": "registered", "legal_form": "Public Benefit Organisation",
     "membership_model": "both", "associate_members": True, "peer_definition": "current_and_former",
     "peer_verification": True, "pseudonyms_allowed": True,
@@ -47,7 +48,7 @@ REGISTERED = {
 
 UNREGISTERED = {
     "network_name": "Unregistered Test Network", "country": "GH", "kit_date": "2026-01-15",
-    "legal_status": "unregistered",
+    "network_size": "small", "kit_shape": "starter", "legal_status": "unregistered", "money_holder": "joint_account",
     "membership_model": "individuals", "associate_members": False, "peer_definition": "current",
     "peer_verification": False, "pseudonyms_allowed": False,
     "board_name": "board", "board_size_min": 3, "board_size_max": 3,
@@ -56,7 +57,7 @@ UNREGISTERED = {
     "decision_rule": "majority", "casting_vote": True, "board_meetings_per_year": 6,
     "board_notice_days": 11, "general_meeting_notice_days": 29, "general_meeting_quorum_percent": 31,
     "online_meetings": False, "board_pay": "none", "entrenched_peer_majority": False,
-    "staff": "none", "currency": "USD", "financial_year_start_month": 4, "signatories": 1,
+    "staff": "none", "currency": "USD", "financial_year_start_month": 4, "signatories": 3,
     "dual_signature_threshold": 2468, "board_approval_threshold": 13579,
     "three_quotes_threshold": 1357, "petty_cash_float": 0,
     "mobile_money": False, "reserves_months": 0, "audit": "independent_examination",
@@ -65,12 +66,13 @@ UNREGISTERED = {
 
 HOSTED = {
     "network_name": "Hosted Test Network", "country": "KG", "kit_date": "2026-01-15",
+    "network_size": "large", "women_led": True, "women_led_includes": ["trans_women", "non_binary", "trans_men"],
     "scope": "regional", "region_name": "Central Asia",
     "legal_status": "fiscally_hosted", "fiscal_host_name": "Helping Hands Host Trust",
     "fiscal_host_fee_percent": 5,
     "membership_model": "organisations", "associate_members": True, "peer_verification": True,
     "board_name": "coordinating_committee", "board_size_min": 4, "board_size_max": 7,
-    "peer_share": "majority", "women_seats": 1,
+    "peer_share": "majority",
     "term_years": 2, "max_consecutive_terms": 3, "officers": ["chair", "vice_chair", "secretary"],
     "decision_rule": "two_thirds", "casting_vote": True,
     "board_pay": "expenses", "staff": "coordinator", "currency": "USD",
@@ -92,6 +94,7 @@ ALL_KITS = [*CONTRAST, *EXAMPLE_NAMES]
 DOCS = {
     "start": "00-start-here", "constitution": "01-constitution", "board": "02-board-governance-policy",
     "finance": "03-financial-control-policy", "forms": "04-forms", "hosting": "05-fiscal-hosting-agreement",
+    "founding": "06-founding-meeting-pack", "data": "07-data-protection-and-security",
 }  # fmt: skip
 
 BOARD_NAMES = {

@@ -32,7 +32,18 @@ def test_name_and_country_are_enough(kit):
     assert answers["currency"] == "KES"
     assert answers["language"] == "en"
     assert answers["kit_date"] == TODAY
-    assert answers["board_size_min"] == 5
+    assert (answers["network_size"], answers["staff"], answers["kit_shape"]) == ("small", "none", "starter")
+    assert (answers["board_size_min"], answers["board_size_max"]) == (3, 5)
+
+
+def test_defaults_follow_the_networks_size(kit):
+    small = valid(kit, {"network_name": "N", "country": "UA"})
+    large = valid(kit, {"network_name": "N", "country": "UA", "network_size": "large"})
+    assert small["officers"] == ("chair", "treasurer", "secretary") and small["committees"] == ()
+    assert large["officers"] == ("chair", "vice_chair", "treasurer", "secretary")
+    assert (large["staff"], large["kit_shape"], large["board_size_min"]) == ("coordinator", "full", 5)
+    assert small["general_meeting_notice_days"] < large["general_meeting_notice_days"]
+    assert valid(kit, {"network_name": "N", "country": "UA", "staff": "coordinator"})["kit_shape"] == "full"
 
 
 def test_country_pack_sets_the_financial_year_default(kit):

@@ -310,3 +310,11 @@ def test_a_stopped_build_leaves_nothing_behind(stop, tmp_path, write_answers):
     _, errors = process.communicate(timeout=60)
     assert process.returncode != 0, errors
     assert list(temp.iterdir()) == [] and not out.exists()
+
+
+def test_a_template_that_breaks_at_run_time_names_its_file_and_line(tmp_path):
+    kit = copied_kit(tmp_path)
+    (kit / DOCUMENTS / "09-broken.md").write_text("fine\n\n{{ cookiecutter._answers.kit_date + 1 }}\n",
+                                                  encoding="utf-8")  # fmt: skip
+    with pytest.raises(KitError, match=r"09-broken.md, line 3: .*str"):
+        build_kit(MINIMAL, BuildOptions(out=tmp_path / "out"), str(kit))

@@ -34,6 +34,18 @@ def questions_left(kit, **given) -> int:
     return count
 
 
+def questions_before(kit, name: str, **given) -> int:
+    """Return how many questions the wizard asks, taking defaults, before the question ``name``."""
+    from ngokit.questions.interview import Interview
+
+    interview = Interview(kit, dict(given))
+    count, question = 0, interview.next_question()
+    while question is not None and question.name != name:
+        interview.answer(question, interview.check(question, interview.default(question)))
+        count, question = count + 1, interview.next_question()
+    return count
+
+
 def drive(kit, keys: str, save: Path, resume: dict | None = None):
     """Run the wizard with these keystrokes; the input closes after them (no hanging)."""
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
@@ -56,7 +68,8 @@ def test_the_default_path_needs_only_a_name_and_a_country(kit, tmp_path):
 
 
 def test_a_when_branch_asks_its_questions(kit, tmp_path):
-    keys = ("Net" + ENTER + ENTER + "Kyrgyzstan" + ENTER + ENTER + ENTER
+    keys = ("Net" + ENTER + ENTER + "Kyrgyzstan" + ENTER + ENTER + ENTER  # language, scope
+            + ENTER * 3                                                    # size, staff, shape
             + DOWN + DOWN + ENTER + "Host Org" + ENTER + "5" + ENTER + REST)  # fmt: skip
     result = drive(kit, keys, tmp_path / "a.yaml")
     assert result.answers["legal_status"] == "fiscally_hosted"
@@ -66,11 +79,11 @@ def test_a_when_branch_asks_its_questions(kit, tmp_path):
 
 
 def test_a_rejected_answer_can_be_corrected(kit, tmp_path):
-    # After name and country, 11 questions come before the smallest board size (default 5).
-    keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + ENTER * 11
-            + BACKSPACE + "1" + ENTER + BACKSPACE + "3" + ENTER + REST)  # fmt: skip
+    before = questions_before(kit, "board_size_min", network_name="Net", network_short_name=None, country="KE")
+    keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + ENTER * before   # to the smallest board size (default 3)
+            + BACKSPACE + "1" + ENTER + BACKSPACE + "4" + ENTER + REST)  # fmt: skip
     result = drive(kit, keys, tmp_path / "a.yaml")
-    assert result.answers["board_size_min"] == 3
+    assert result.answers["board_size_min"] == 4
 
 
 def test_country_by_a_name_in_another_spelling(kit, tmp_path):
@@ -81,9 +94,10 @@ def test_country_by_a_name_in_another_spelling(kit, tmp_path):
 
 def test_changing_an_answer_in_the_review_asks_only_what_depends_on_it(kit, tmp_path):
     to_review = ENTER * questions_left(kit, network_name="Net", network_short_name=None, country="KE")
+    legal_status_row = 2 + questions_before(kit, "legal_status", network_name="Net", country="KE")  # + name, country
     keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + to_review    # all defaults, up to the review
             + DOWN + ENTER                                          # "Change an answer"
-            + DOWN * 5 + ENTER                                      # the legal status question
+            + DOWN * legal_status_row + ENTER                       # the legal status question
             + DOWN + DOWN + ENTER                                   # fiscally hosted
             + "Host Org" + ENTER + "7" + ENTER                      # the two new questions
             + ENTER)  # fmt: skip                                   # "Build my kit"
@@ -142,6 +156,7 @@ def test_the_country_pack_suggests_legal_forms_and_currencies(kit):
 
 def test_a_suggested_legal_form_can_be_typed(kit, tmp_path):
     keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + ENTER + ENTER  # language, scope
+            + ENTER * 3                                               # size, staff, shape
             + "\x1b[A" + ENTER                                        # registered
             + "Society (Societies Act, Cap. 108)" + ENTER + REST)  # fmt: skip
     result = drive(kit, keys, tmp_path / "a.yaml")

@@ -60,7 +60,8 @@ def test_a_person_answers_reviews_changes_one_answer_and_gets_a_kit(kit, tmp_pat
         assert "Kenya (KE)" in shown
         keys(session, "Down", "Enter")  # Change an answer
         wait_for(session, "Which answer do you want to change?")
-        keys(session, "Down", "Down", "Down", "Down", "Down", "Enter")  # legal status
+        keys(session, *["Down"] * 8, "Enter")  # legal status, after name, short name, country, language, scope,
+        # size, staff and shape
         wait_for(session, "legal status")
         keys(session, "Up", "Enter")  # registered
         wait_for(session, "Which legal form")

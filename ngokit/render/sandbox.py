@@ -41,6 +41,8 @@ def render_in_sandbox(kit_dir: Path, context: Mapping[str, Any]) -> dict[str, st
                 for name in _document_names(env)}  # fmt: skip
     except TemplateError as exc:
         raise KitError(f"the kit template {kit_dir} could not be rendered: {_describe_template_error(exc)}") from exc
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, ArithmeticError) as exc:
+        raise KitError(f"the kit template {kit_dir} could not be rendered: {_where_in_template(exc)}{exc}") from exc
 
 
 def read_manifest(kit_dir: Path) -> dict[str, Any]:
@@ -158,6 +160,15 @@ def _bounded_range(*args: int) -> range:
     if len(numbers) > _MAX_RANGE:
         raise SecurityError(f"range is limited to {_MAX_RANGE} items in a kit")
     return numbers
+
+
+def _where_in_template(exc: Exception) -> str:
+    """Return "file, line N: " for the innermost template line an error came from (Jinja
+    rewrites tracebacks so that template lines appear in them)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".md", ".j2"))]
+    return f"{Path(frames[-1].filename).name}, line {frames[-1].lineno}: " if frames else ""
 
 
 def _describe_template_error(exc: Exception) -> str:
