@@ -125,6 +125,10 @@ def check(answers: Path, template: str | None) -> None:
     with open_kit(template) as kit:
         valid = kit.validate(load_answers(answers), answers.name)
     click.echo(_("{0}: valid ({1} answers)").format(answers, len(valid.values)))
+    if valid.notes:
+        click.echo(_("Read as:"))
+        for note in valid.notes:
+            click.echo(f"  {for_terminal(note)}")
 
 
 @cli.command()

@@ -104,3 +104,5 @@ def extract_questionnaire(fileobj, keywords, comment_tags, options):  # type: ig
             yield 0, "_", question["help"].strip(), [f"help of {question['name']}"]
             for choice in question.get("choices", []):
                 yield 0, "_", choice["label"], [f"choice {choice['value']} of {question['name']}"]
+    for check in data.get("checks", []):
+        yield 0, "_", check["message"].strip(), [f"check of {', '.join(check['fields'])}"]

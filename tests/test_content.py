@@ -187,7 +187,7 @@ def test_general_meeting_and_board_notice_and_quorum_read_the_same_everywhere(ki
 def test_the_casting_vote_reads_the_same_in_every_document(kits, kit_name):
     kit = kits[kit_name]
     # Under a two-thirds rule there are no ties to break, so no document gives a casting vote.
-    casting = kit.answers["casting_vote"] and kit.answers["decision_rule"] != "two_thirds"
+    casting = bool(kit.answers.get("casting_vote")) and kit.answers["decision_rule"] != "two_thirds"
     summary = dict(row for row in kit.table("start", ["Choice", "What you chose"]))
     says_casting = {
         "start": summary["Casting vote"].startswith("Yes"),

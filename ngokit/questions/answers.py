@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import json
 import stat
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
@@ -20,7 +20,7 @@ from typing import Any
 from ngokit import locales
 from ngokit.errors import AnswersError, Problem
 from ngokit.i18n import _
-from ngokit.questions.coercion import Context, Invalid, coerce
+from ngokit.questions.coercion import Context, Interpretation, Invalid, coerce
 from ngokit.questions.questionnaire import Question, Questionnaire
 from ngokit.yamltext import YAMLError, dump_yaml, load_yaml
 
@@ -51,6 +51,8 @@ class Answers:
     """
 
     values: Mapping[str, Any]
+    notes: tuple[Interpretation, ...] = field(default=(), compare=False)
+    """How answers were read where that is worth showing ('UAH 5 000' → UAH 5,000)."""
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -137,13 +139,26 @@ def validate_answers(
             values[question.name] = value
         if question.type == "country" and value is not None:
             extra.update(facts_of(value, languages))
+    problems += check_across(questionnaire, {**extra, **values}, skip={p.field for p in problems})
     if problems:
         raise AnswersError(problems, source)
-    return Answers(MappingProxyType(values))
+    return Answers(MappingProxyType(values), tuple(n for n in context.notes if n.question in values))
+
+
+def check_across(questionnaire: Questionnaire, values: Mapping[str, Any],
+                 skip: Collection[str] = ()) -> list[Problem]:  # fmt: skip
+    """Return the problems the questionnaire's checks across answers find (those naming a
+    field in ``skip``, which has a problem of its own, are left out)."""
+    found = []
+    for check in questionnaire.checks:
+        if any(name in skip for name in check.fields) or check.holds(values):
+            continue
+        found.append(Problem(", ".join(check.fields), _(check.message)))
+    return found
 
 
 def answer_question(question: Question, value: Any, scope: Mapping[str, Any],
-                    languages: tuple[str, ...] = ("en",)) -> Any:  # fmt: skip
+                    languages: tuple[str, ...] = ("en",), context: Context | None = None) -> Any:  # fmt: skip
     """Return the answer to one question, or raise ValueError with the message a person reads.
 
     The one rule for answering, the same for answers files, spreadsheet rows and the wizard:
@@ -156,9 +171,10 @@ def answer_question(question: Question, value: Any, scope: Mapping[str, Any],
         value: what was typed or read (None or blank text for no answer).
         scope: the earlier answers and country facts that defaults and bounds may use.
         languages: the documents' languages the kit has text for.
+        context: where to note how the answer was read (see :class:`Interpretation`).
     """
     try:
-        return _answer(question, value, {"today": utc_today(), **scope}, Context(languages))
+        return _answer(question, value, {"today": utc_today(), **scope}, context or Context(languages))
     except Invalid as exc:
         raise ValueError(str(exc)) from None
 

@@ -40,6 +40,7 @@ class Choice:
     value: str
     label: str
     help: str = ""
+    also: tuple[str, ...] = ()  # other words people type for it, e.g. "2/3" for two thirds
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,27 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A rule across answers, declared beside the questions: the fields it reads, the rule
+    (an expression that must be true) and the message a person reads when it is not."""
+
+    fields: tuple[str, ...]
+    rule: Expression
+    message: str
+
+    def holds(self, values: Mapping[str, Any]) -> bool:
+        """Return True when the rule holds, or when one of its fields has no answer to check."""
+        if any(values.get(name) is None for name in self.fields):
+            return True
+        return bool(self.rule.evaluate(values))
+
+
+@dataclass(frozen=True)
 class Questionnaire:
-    """Every question of a kit, in the order they are asked."""
+    """Every question of a kit, in the order they are asked, and the checks across answers."""
 
     sections: tuple[Section, ...]
+    checks: tuple[Check, ...] = ()
 
     def __iter__(self) -> Iterator[Question]:
         for section in self.sections:

@@ -14,6 +14,7 @@ from typing import Any
 from ngokit.errors import KitError
 from ngokit.questions.questionnaire import (
     QUESTION_TYPES,
+    Check,
     Choice,
     Expression,
     Question,
@@ -27,8 +28,9 @@ _EXPRESSIONS = ("default_from", "when", "suggestions_from")
 _QUESTION_KEYS = frozenset({"name", "type", "prompt", "help", "choices", "default", "default_from", "when", "min",
                             "max", "max_length", "required", "example", "suggestions_from"})  # fmt: skip
 _SECTION_KEYS = frozenset({"id", "title", "questions"})
-_CHOICE_KEYS = frozenset({"value", "label", "help"})
-_TOP_KEYS = frozenset({"version", "sections"})
+_CHOICE_KEYS = frozenset({"value", "label", "help", "also"})
+_TOP_KEYS = frozenset({"version", "sections", "checks"})
+_CHECK_KEYS = frozenset({"fields", "rule", "message"})
 
 
 class _Problems(list[str]):
@@ -50,10 +52,32 @@ def load_questionnaire(path: Path) -> Questionnaire:
     problems = _Problems()
     sections = _sections(data, problems)
     _check_unique(sections, problems)
+    names = {q.name for s in sections for q in s.questions}
+    checks = _checks(data.get("checks", []) if isinstance(data, dict) else [], names, problems)
     if problems:
         lines = "\n".join(f"  - {p}" for p in problems)
         raise KitError(f"{path} is not a valid questionnaire:\n{lines}")
-    return Questionnaire(sections)
+    return Questionnaire(sections, checks)
+
+
+def _checks(items: Any, names: set[str], problems: _Problems) -> tuple[Check, ...]:
+    """Return the checks across answers: each names its fields, a rule and a message."""
+    if not problems.need(isinstance(items, list), "checks", "must be a list"):
+        return ()
+    found = []
+    for i, item in enumerate(items):
+        where = f"checks[{i}]"
+        if not problems.need(isinstance(item, dict), where, "must be a mapping with fields, rule and message"):
+            continue
+        _check_keys(item, _CHECK_KEYS, where, problems)
+        fields = item.get("fields")
+        ok = problems.need(isinstance(fields, list) and bool(fields) and all(f in names for f in fields),
+                           f"{where}.fields", "must list questions of this kit")  # fmt: skip
+        ok &= problems.need(isinstance(item.get("message"), str), f"{where}.message", "is required text")
+        rule = _expression(item.get("rule"), f"{where}.rule", problems)
+        if ok and rule is not None:
+            found.append(Check(tuple(fields), rule, item["message"].strip()))
+    return tuple(found)
 
 
 def _sections(data: Any, problems: _Problems) -> tuple[Section, ...]:
@@ -133,7 +157,10 @@ def _choices(data: Mapping[str, Any], where: str, problems: _Problems) -> tuple[
         if problems.need(isinstance(item, dict) and "value" in item and isinstance(item.get("label"), str), at,
                          "must have a value and a label"):  # fmt: skip
             _check_keys(item, _CHOICE_KEYS, at, problems)
-            choices.append(Choice(value=str(item["value"]), label=item["label"], help=str(item.get("help", ""))))
+            also = item.get("also", [])
+            problems.need(isinstance(also, list), f"{at}.also", "must be a list of words")
+            choices.append(Choice(value=str(item["value"]), label=item["label"], help=str(item.get("help", "")),
+                                  also=tuple(str(a) for a in also) if isinstance(also, list) else ()))  # fmt: skip
     return tuple(choices)
 
 
