@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ngokit import __version__
-from ngokit.display import for_terminal
+from ngokit.display import command, for_terminal
 from ngokit.errors import NgokitError, Terminated
 from ngokit.i18n import _
 
@@ -95,11 +95,20 @@ def new(out: Path, resume: Path | None, save: Path, lang: str) -> None:
 @click.option("--trust", is_flag=True,
               help="Let a kit template that is not bundled run code on this computer (its hooks and Jinja "
                    "extensions, outside the sandbox). Only for a kit from someone you trust.")  # fmt: skip
-def build(answers: Path, template: str | None, trust: bool, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    """Build a kit from an answers file (YAML or JSON)."""
-    from ngokit.build import build_kit
+@click.pass_context
+def build(ctx: click.Context, answers: Path, template: str | None, trust: bool,
+          **kwargs) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Build a kit from an answers file (YAML or JSON). A kit's own answers.yaml rebuilds that
+    kit where it is (with --force), unless --out says where else."""
+    from dataclasses import replace
 
-    built = build_kit(answers, _options(trust=trust, **kwargs), template)
+    from ngokit.build import build_kit
+    from ngokit.output.folder import is_kit_answers
+
+    options = _options(trust=trust, **kwargs)
+    if ctx.get_parameter_source("out") is not click.core.ParameterSource.COMMANDLINE and is_kit_answers(answers):
+        options = replace(options, out=answers.parent.parent, folder=answers.parent.name)
+    built = build_kit(answers, options, template)
     _report(built)
 
 
@@ -176,7 +185,7 @@ def batch_template(file: Path, force: bool) -> None:
     else:
         click.echo(_("Wrote {0}: one row per network, one column per question; the second line is an "
                      "example to replace. `ngokit questions` explains each column.").format(file))  # fmt: skip
-    click.echo(_("Then run: ngokit batch {0} --out kits").format(file))
+    click.echo(_("Then run: {0}").format(command(f"batch {file} --out kits")))
 
 
 @cli.command()
@@ -208,7 +217,8 @@ def _report(built) -> None:  # type: ignore[no-untyped-def]
     click.echo("  answers.yaml")
     if built.zip_path:
         click.echo(_("Zip: {0}").format(built.zip_path))
-    click.echo(_("Rebuild after editing the answers: ngokit build {0} --force").format(built.path / "answers.yaml"))
+    rebuild = command(f"build {built.path / 'answers.yaml'} --force")
+    click.echo(_("Rebuild after editing the answers: {0}").format(rebuild))
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ a formula would run as one when staff open the report in Excel.
 
 from __future__ import annotations
 
+import os
 import re
 
 # C0 and C1 control characters, DEL, and the bidirectional overrides and isolates that can
@@ -46,3 +47,9 @@ def for_spreadsheet(text: object) -> str:
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def command(arguments: str) -> str:
+    """Return an ngokit command as the person can type it: ``uv run ngokit ...`` when ngokit
+    was started by ``uv run`` (a bare ``ngokit`` is then not on the PATH), else ``ngokit ...``."""
+    return f"{'uv run ngokit' if os.environ.get('UV') else 'ngokit'} {arguments}"

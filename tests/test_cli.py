@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from ngokit.cli import cli
 
-from .conftest import MINIMAL, ROOT
+from .conftest import DEMO, MINIMAL, ROOT
 
 
 @pytest.fixture
@@ -114,3 +114,29 @@ def test_python_m_ngokit_and_help_work():
     result = subprocess.run([sys.executable, "-m", "ngokit", "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "build" in result.stdout
+
+
+def test_a_kits_own_answers_rebuild_it_in_place_from_any_folder(run, tmp_path, monkeypatch):
+    first = run("build", str(DEMO), "--out", str(tmp_path / "kits"))
+    assert first.exit_code == 0, first.output
+    kit = next((tmp_path / "kits").iterdir())
+    answers = kit / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace("board_pay: stipend", "board_pay: none"),
+                       encoding="utf-8")  # fmt: skip
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    again = run("build", str(answers), "--force")
+    assert again.exit_code == 0, again.output
+    assert "board_pay: none" in answers.read_text(encoding="utf-8")
+    assert list(elsewhere.iterdir()) == []  # no second kit in ./kits
+    assert [p.name for p in (tmp_path / "kits").iterdir()] == [kit.name]
+
+
+def test_printed_commands_work_after_the_readmes_set_up(run, write_answers, tmp_path, monkeypatch):
+    monkeypatch.setenv("UV", "/usr/bin/uv")  # started as `uv run ngokit ...`
+    result = run("build", str(write_answers(MINIMAL)), "--out", str(tmp_path / "kits"))
+    assert "Rebuild after editing the answers: uv run ngokit build" in result.output
+    monkeypatch.delenv("UV")
+    result = run("build", str(write_answers(MINIMAL)), "--out", str(tmp_path / "kits2"))
+    assert "answers: ngokit build" in result.output

@@ -18,7 +18,7 @@ from ngokit.cli import cli
 from ngokit.questions.answers import load_answers, validate_answers
 from ngokit.wizard import run_wizard
 
-DOWN, ENTER, CTRL_C, BACKSPACE = "\x1b[B", "\r", "\x03", "\x7f"
+DOWN, UP, ENTER, CTRL_C, BACKSPACE = "\x1b[B", "\x1b[A", "\r", "\x03", "\x7f"
 REST = ENTER * 90  # accept every remaining default, then "Build my kit" in the review
 
 
@@ -34,11 +34,11 @@ def questions_left(kit, **given) -> int:
     return count
 
 
-def questions_before(kit, name: str, **given) -> int:
+def questions_before(kit, name: str, path: str | None = None, **given) -> int:
     """Return how many questions the wizard asks, taking defaults, before the question ``name``."""
     from ngokit.questions.interview import Interview
 
-    interview = Interview(kit, dict(given))
+    interview = Interview(kit, dict(given), path=path)
     count, question = 0, interview.next_question()
     while question is not None and question.name != name:
         interview.answer(question, interview.check(question, interview.default(question)))
@@ -54,8 +54,47 @@ def drive(kit, keys: str, save: Path, resume: dict | None = None):
         return run_wizard(kit, save, resume)
 
 
-def test_the_default_path_needs_only_a_name_and_a_country(kit, tmp_path):
-    result = drive(kit, "Amani Network" + ENTER + ENTER + "Kenya" + ENTER + REST, tmp_path / "a.yaml")
+QUICK_PATH, FULL_PATH = ENTER, DOWN + ENTER  # the choice that follows the name, short name and country
+ESC = "\x1b"
+
+
+def start(path: str, name: str = "Net", country: str = "Kenya") -> str:
+    """Return the keys for the name, no short name, the country and the choice of path."""
+    return name + ENTER + ENTER + country + ENTER + path
+
+
+def finished(kit, path: str, **given):
+    """Return the interview as it ends when every question takes its default."""
+    from ngokit.questions.interview import Interview
+
+    interview = Interview(kit, dict(given), path=path)
+    question = interview.next_question()
+    while question is not None:
+        interview.answer(question, interview.check(question, interview.default(question)))
+        question = interview.next_question()
+    return interview
+
+
+def remaining(kit, path: str, **given) -> str:
+    """Return the Enter keys that take every default from here to the review."""
+    return ENTER * len(finished(kit, path, **given).history)
+
+
+def change_row(kit, name: str, path: str = "quick", **given) -> str:
+    """Return the keys that move down the change list (after "Back to the review") to a question."""
+    names = [q.name for _s, q, _v in finished(kit, path, **given).asked()]
+    return DOWN * (1 + names.index(name))
+
+
+@pytest.fixture(autouse=True)
+def tall_terminal(monkeypatch):
+    """A screen tall enough that the review fits on one page (a test below pages it)."""
+    monkeypatch.setenv("LINES", "200")
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def test_the_quick_path_needs_only_a_name_and_a_country(kit, tmp_path):
+    result = drive(kit, start(QUICK_PATH, "Amani Network") + REST, tmp_path / "a.yaml")
     assert result.build
     answers = validate_answers(result.answers, kit.questionnaire, languages=kit.languages,
                                country_facts=kit.country_facts)  # fmt: skip
@@ -63,14 +102,35 @@ def test_the_default_path_needs_only_a_name_and_a_country(kit, tmp_path):
     assert answers["country"] == "KE"
     assert answers["currency"] == "KES"  # the default came from the country
     assert answers["legal_status"] == "planning_to_register"
+    assert answers["kit_shape"] == "starter"  # the quick path builds the starter shape
     assert answers.get("fiscal_host_name") is None  # its `when` was false: never asked
     assert answers["kit_date"] == date.today()
 
 
+def test_a_ten_person_network_answers_the_quick_path_in_15_questions_or_fewer(kit):
+    from ngokit.questions.interview import Interview
+
+    interview, asked = Interview(kit, {}), []
+    given = {"network_name": "Мережа", "country": "UA", "interview_path": "quick",
+             "legal_status": "planning_to_register", "dual_signature_threshold": "UAH 5 000"}  # fmt: skip
+    question = interview.next_question()
+    while question is not None:
+        asked.append(question.name)
+        interview.answer(question, interview.check(question, given.get(question.name, interview.default(question))))
+        question = interview.next_question()
+    assert len(asked) <= 15, asked
+    assert interview.values["kit_shape"] == "starter" and interview.values["board_size_min"] == 3
+    assert "board_size_min" in interview.presets  # shown in the review, and changeable there
+
+
+def test_the_full_path_asks_every_question_that_applies(kit):
+    interview = finished(kit, "full", network_name="N", country="KE")
+    assert not interview.presets
+    assert len(list(interview.asked())) > 40
+
+
 def test_a_when_branch_asks_its_questions(kit, tmp_path):
-    keys = ("Net" + ENTER + ENTER + "Kyrgyzstan" + ENTER + ENTER + ENTER  # language, scope
-            + ENTER * 3                                                    # size, staff, shape
-            + DOWN + DOWN + ENTER + "Host Org" + ENTER + "5" + ENTER + REST)  # fmt: skip
+    keys = start(QUICK_PATH, country="Kyrgyzstan") + DOWN + DOWN + ENTER + "Host Org" + ENTER + "5" + ENTER + REST
     result = drive(kit, keys, tmp_path / "a.yaml")
     assert result.answers["legal_status"] == "fiscally_hosted"
     assert result.answers["fiscal_host_name"] == "Host Org"
@@ -78,34 +138,112 @@ def test_a_when_branch_asks_its_questions(kit, tmp_path):
     assert "legal_form" not in result.answers
 
 
-def test_a_rejected_answer_can_be_corrected(kit, tmp_path):
-    before = questions_before(kit, "board_size_min", network_name="Net", network_short_name=None, country="KE")
-    keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + ENTER * before   # to the smallest board size (default 3)
-            + BACKSPACE + "1" + ENTER + BACKSPACE + "4" + ENTER + REST)  # fmt: skip
+def test_number_boxes_start_empty_so_typing_replaces_the_default(kit, tmp_path):
+    before = questions_before(kit, "board_size_min", "full", network_name="Net", network_short_name=None, country="KE")
+    keys = start(FULL_PATH) + ENTER * before + "1" + ENTER + BACKSPACE + "4" + ENTER + REST  # 1 is refused
     result = drive(kit, keys, tmp_path / "a.yaml")
-    assert result.answers["board_size_min"] == 4
+    assert result.answers["board_size_min"] == 4  # not 34, nor 31
 
 
-def test_country_by_a_name_in_another_spelling(kit, tmp_path):
-    result = drive(kit, "Net" + ENTER + ENTER + "ivory coast" + ENTER + REST, tmp_path / "a.yaml")
-    assert result.answers["country"] == "CI"
-    assert result.answers["currency"] == "XOF"
+def test_yes_or_no_waits_for_enter(kit, tmp_path):
+    at = questions_before(kit, "women_led", "quick", network_name="Net", network_short_name=None, country="KE")
+    keys = start(QUICK_PATH) + ENTER * at + "y" + "n" + ENTER + REST  # "y" alone answers nothing
+    result = drive(kit, keys, tmp_path / "a.yaml")
+    assert result.answers["women_led"] is False
+    assert result.answers["legal_status"] == "planning_to_register"  # no key spilled into another question
+
+
+def test_esc_goes_back_to_the_question_before(kit, tmp_path):
+    keys = start(QUICK_PATH) + ENTER + ESC + UP + ENTER + "My form" + ENTER + REST  # planning…, back, registered
+    result = drive(kit, keys, tmp_path / "a.yaml")
+    assert result.answers["legal_status"] == "registered"
+    assert result.answers["legal_form"] == "My form"
+
+
+def test_esc_back_over_the_choice_of_path_changes_it_and_forgets_the_presets(kit, tmp_path):
+    keys = start(QUICK_PATH) + ESC + DOWN + ENTER + REST  # back at the first quick question: choose the full path
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
+        pipe.send_text(keys)
+        pipe.close()
+        result = run_wizard(kit, tmp_path / "a.yaml")
+    assert result.build
+    assert "How many times a year does the board meet" in screen.getvalue()  # asked only on the full path
+    assert "(preset)" not in screen.getvalue()
 
 
 def test_changing_an_answer_in_the_review_asks_only_what_depends_on_it(kit, tmp_path):
-    to_review = ENTER * questions_left(kit, network_name="Net", network_short_name=None, country="KE")
-    legal_status_row = 2 + questions_before(kit, "legal_status", network_name="Net", country="KE")  # + name, country
-    keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + to_review    # all defaults, up to the review
-            + DOWN + ENTER                                          # "Change an answer"
-            + DOWN * legal_status_row + ENTER                       # the legal status question
-            + DOWN + DOWN + ENTER                                   # fiscally hosted
-            + "Host Org" + ENTER + "7" + ENTER                      # the two new questions
-            + ENTER)  # fmt: skip                                   # "Build my kit"
+    keys = (start(QUICK_PATH) + remaining(kit, "quick", network_name="Net", network_short_name=None, country="KE")
+            + DOWN + ENTER                                              # "Change an answer"
+            + change_row(kit, "legal_status", network_name="Net", country="KE") + ENTER
+            + DOWN + DOWN + ENTER                                       # fiscally hosted
+            + "Host Org" + ENTER + "7" + ENTER                          # the two new questions
+            + ENTER)  # fmt: skip                                       # "Build my kit"
     result = drive(kit, keys, tmp_path / "a.yaml")
     assert result.build
     assert result.answers["legal_status"] == "fiscally_hosted"
     assert result.answers["fiscal_host_fee_percent"] == 7
     assert "legal_form" not in result.answers  # no longer applies: forgotten
+
+
+def test_the_change_list_returns_to_the_review(kit, tmp_path):
+    to_review = remaining(kit, "quick", network_name="Net", network_short_name=None, country="KE")
+    keys = (start(QUICK_PATH) + to_review + DOWN + ENTER + ENTER   # change, then "Back to the review"
+            + DOWN + ENTER + CTRL_C + ENTER)  # fmt: skip            # change, then Ctrl-C: the review again; build
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
+        pipe.send_text(keys)
+        pipe.close()
+        result = run_wizard(kit, tmp_path / "a.yaml")
+    assert result.build
+    assert screen.getvalue().count("Review your answers") == 3
+
+
+def test_the_review_shows_what_the_checks_find_and_offers_no_build_until_fixed(kit, tmp_path):
+    resumed = {"network_name": "Net", "country": "KE", "petty_cash_float": 100, "petty_cash_max_payment": 500}
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
+        pipe.send_text(remaining(kit, "full", **resumed) + DOWN + ENTER)  # no "Build" until fixed: 2nd is "Save"
+        pipe.close()
+        result = run_wizard(kit, tmp_path / "a.yaml", resumed)
+    assert not result.build
+    assert "To fix: petty_cash_max_payment, petty_cash_float" in screen.getvalue()
+
+
+def test_what_the_wizard_read_is_said_back(kit, tmp_path):
+    at = questions_before(kit, "dual_signature_threshold", "quick", network_name="Net", network_short_name=None,
+                          country="UA")  # fmt: skip
+    keys = start(QUICK_PATH, country="Ukraine") + ENTER * at + "UAH 5 000" + ENTER + REST
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
+        pipe.send_text(keys)
+        pipe.close()
+        result = run_wizard(kit, tmp_path / "a.yaml")
+    assert result.answers["dual_signature_threshold"] == 5000
+    assert "→ UAH\u00a05,000" in screen.getvalue()
+
+
+def test_the_review_is_paged_on_a_short_screen(kit, tmp_path, monkeypatch):
+    monkeypatch.setenv("LINES", "24")
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
+        to_review = remaining(kit, "quick", network_name="Net", network_short_name=None, country="KE")
+        pipe.send_text(start(QUICK_PATH) + to_review + DOWN + DOWN + ENTER + ENTER)  # more, then build
+        pipe.close()
+        result = run_wizard(kit, tmp_path / "a.yaml")
+    assert result.build
+    assert "(page 1 of" in screen.getvalue() and "(page 2 of" in screen.getvalue()
+
+
+def test_country_by_a_name_in_another_spelling(kit, tmp_path):
+    result = drive(kit, start(QUICK_PATH, country="ivory coast") + REST, tmp_path / "a.yaml")
+    assert result.answers["country"] == "CI"
+    assert result.answers["currency"] == "XOF"
+
+
+def test_an_ambiguous_country_is_asked_back(kit, tmp_path):
+    result = drive(kit, "Net" + ENTER + ENTER + "Congo" + ENTER + DOWN + ENTER + QUICK_PATH + REST, tmp_path / "a.yaml")
+    assert result.answers["country"] == "CD"
 
 
 def test_ctrl_c_saves_and_resume_continues(kit, tmp_path):
@@ -114,7 +252,7 @@ def test_ctrl_c_saves_and_resume_continues(kit, tmp_path):
     assert not stopped.build
     assert stopped.saved_to == save
     assert load_answers(save) == {"network_name": "Amani", "network_short_name": None}
-    resumed = drive(kit, "Kenya" + ENTER + REST, save, resume=load_answers(save))
+    resumed = drive(kit, "Kenya" + ENTER + QUICK_PATH + REST, save, resume=load_answers(save))
     assert resumed.build
     assert resumed.answers["network_name"] == "Amani"
     assert resumed.answers["country"] == "KE"
@@ -122,8 +260,8 @@ def test_ctrl_c_saves_and_resume_continues(kit, tmp_path):
 
 def test_save_and_stop_from_the_review(kit, tmp_path):
     save = tmp_path / "answers.yaml"
-    to_review = ENTER * questions_left(kit, network_name="Net", network_short_name=None, country="KE")
-    result = drive(kit, "Net" + ENTER + ENTER + "Kenya" + ENTER + to_review + DOWN + DOWN + ENTER, save)
+    to_review = remaining(kit, "quick", network_name="Net", network_short_name=None, country="KE")
+    result = drive(kit, start(QUICK_PATH) + to_review + DOWN + DOWN + ENTER, save)
     assert not result.build
     assert yaml.safe_load(save.read_text(encoding="utf-8"))["country"] == "KE"
 
@@ -155,10 +293,7 @@ def test_the_country_pack_suggests_legal_forms_and_currencies(kit):
 
 
 def test_a_suggested_legal_form_can_be_typed(kit, tmp_path):
-    keys = ("Net" + ENTER + ENTER + "Kenya" + ENTER + ENTER + ENTER  # language, scope
-            + ENTER * 3                                               # size, staff, shape
-            + "\x1b[A" + ENTER                                        # registered
-            + "Society (Societies Act, Cap. 108)" + ENTER + REST)  # fmt: skip
+    keys = start(QUICK_PATH) + UP + ENTER + "Society (Societies Act, Cap. 108)" + ENTER + REST  # registered
     result = drive(kit, keys, tmp_path / "a.yaml")
     assert result.answers["legal_status"] == "registered"
     assert result.answers["legal_form"] == "Society (Societies Act, Cap. 108)"

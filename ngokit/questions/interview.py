@@ -1,7 +1,12 @@
 """The interview: which question comes next, what the answers are, what a change undoes.
 
-The wizard's logic without its screen: the wizard (questionary) only shows questions and
-reads keys; this module decides. Answers go through the same checks as answers files.
+The wizard's logic without its screen: the terminal wizard (questionary) and the web
+interview only show questions and read answers; this module decides. Answers go through
+the same rule and checks as answers files.
+
+After the network's name and country comes one choice: the quick path (about a dozen
+questions that matter for a small network; the others take safe presets, which the review
+shows and lets you change) or the full interview. Back goes to the question asked before.
 """
 
 from __future__ import annotations
@@ -11,24 +16,52 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ngokit.questions.answers import answer_question, utc_today
-from ngokit.questions.questionnaire import Question, Section
+from ngokit.errors import Problem
+from ngokit.i18n import _
+from ngokit.questions.answers import answer_question, check_across, utc_today
+from ngokit.questions.coercion import Context, Interpretation
+from ngokit.questions.questionnaire import Choice, Question, Section
 
 if TYPE_CHECKING:  # the interview asks a kit's questions; kits stand on questions, not the reverse
     from ngokit.kit import Kit
 
 _BLANK = None  # an optional question the person left empty
+QUICK, FULL = "quick", "full"
+PATH = "interview_path"
+"""The name of the one question that is the interview's, not the kit's: quick or full."""
+
+
+def path_question() -> Question:
+    """Return the choice between the quick path and the full interview (in the interface language)."""
+    return Question(
+        name=PATH, type="choice", section="network",
+        prompt=_("How do you want to answer?"),
+        help=_("The quick path asks about a dozen questions that matter most for a small network and uses "
+               "safe choices for the rest; you see them all in the review and can change any. The full "
+               "interview asks every question."),
+        choices=(Choice(QUICK, _("Quick start: about a dozen questions")), Choice(FULL, _("The full interview"))),
+        default=QUICK,
+    )  # fmt: skip
 
 
 @dataclass
 class Interview:
-    """The answers given so far and the rules to move on: next question, change, review."""
+    """The answers given so far and the rules to move on: next question, back, change, review."""
 
     kit: Kit
     values: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=utc_today)
+    path: str | None = None
+    history: list[str] = field(default_factory=list)  # questions answered, in the order asked
+    presets: set[str] = field(default_factory=set)  # answers the quick path filled in
+    last_reading: Interpretation | None = None  # how the last answer was read, when worth saying
     _facts_for: str | None = field(default=None, init=False, repr=False)
     _facts: Mapping[str, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.path is None and any(name not in ("network_name", "network_short_name", "country")
+                                     for name in self.values):  # fmt: skip
+            self.path = FULL  # resumed answers: carry on with every question
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -50,20 +83,36 @@ class Interview:
         return self._facts
 
     def next_question(self) -> Question | None:
-        """Return the first question that applies and has no valid answer yet, or None."""
+        """Return the next question to ask, or None when every question that applies has an
+        answer (on the quick path, the others take their presets on the way)."""
         for question in self.kit.questionnaire:
             scope = self.scope()
             if not question.applies(scope):
                 continue
-            if question.name not in self.values:
-                return question
-            if not self._still_valid(question, scope):
-                del self.values[question.name]
-                return question
+            if question.name in self.values and self._still_valid(question, scope):
+                continue
+            self.values.pop(question.name, None)
+            if self.path is None and question.name not in ("network_name", "network_short_name", "country"):
+                return path_question()
+            if self.path == QUICK and not question.quick and self._preset(question, scope):
+                continue
+            return question
         return None
+
+    def _preset(self, question: Question, scope: Mapping[str, Any]) -> bool:
+        """Fill in a question the quick path does not ask; return False when it has no safe preset."""
+        value = question.quick_default if question.quick_default is not None else question.default_for(scope)
+        try:
+            self.values[question.name] = answer_question(question, value, scope, self.languages)
+        except ValueError:
+            return False
+        self.presets.add(question.name)
+        return True
 
     def default(self, question: Question) -> Any:
         """Return the value to offer: the current answer, else the question's default."""
+        if question.name == PATH:
+            return self.path or QUICK
         if self.values.get(question.name) is not None:
             return self.values[question.name]
         return question.default_for(self.scope())
@@ -71,12 +120,42 @@ class Interview:
     def check(self, question: Question, value: Any) -> Any:
         """Return the answer to a question (a blank takes the default), or raise ValueError
         with the message to show: the same rule as for answers files."""
-        return answer_question(question, value, self.scope(), self.languages)
+        if question.name == PATH:
+            return QUICK if str(value).strip() in ("", QUICK) else FULL
+        context = Context(self.languages)
+        answer = answer_question(question, value, self.scope(), self.languages, context)
+        self.last_reading = context.notes[-1] if context.notes else None
+        return answer
 
     def answer(self, question: Question, value: Any) -> None:
         """Record an answer (already checked) and forget answers to questions that no longer apply."""
-        self.values[question.name] = value
+        if question.name == PATH:
+            self._choose_path(value)
+        else:
+            self.values[question.name] = value
+            self.presets.discard(question.name)
+        if question.name in self.history:
+            self.history.remove(question.name)
+        self.history.append(question.name)
         self._prune()
+
+    def _choose_path(self, path: str) -> None:
+        if path != self.path:  # presets of the other path are no longer choices anyone made
+            for name in self.presets:
+                self.values.pop(name, None)
+            self.presets.clear()
+        self.path = path
+
+    def back(self) -> bool:
+        """Go back to the question asked before the current one; return False at the first."""
+        if not self.history:
+            return False
+        name = self.history.pop()
+        if name == PATH:
+            self.path = None
+        else:
+            self.values.pop(name, None)
+        return True
 
     def asked(self) -> Iterator[tuple[Section, Question, Any]]:
         """Yield every question that applies with its answer, in order, for the review."""
@@ -85,6 +164,10 @@ class Interview:
             for question in section.questions:
                 if question.applies(scope) and question.name in self.values:
                     yield section, question, self.values[question.name]
+
+    def problems(self) -> list[Problem]:
+        """Return what the checks across answers find in the answers so far (for the review)."""
+        return check_across(self.kit.questionnaire, self.scope())
 
     def raw(self) -> dict[str, Any]:
         """Return the answers to save or validate (blank optional answers left out)."""
@@ -102,4 +185,5 @@ class Interview:
         for question in self.kit.questionnaire:
             if question.name in self.values and not question.applies(scope):
                 del self.values[question.name]
+                self.presets.discard(question.name)
                 scope = self.scope()

@@ -77,6 +77,8 @@ class Question:
     required: bool = True
     example: Any = None
     suggestions_from: Expression | None = None
+    quick: bool = False  # asked on the quick path (the others take their presets)
+    quick_default: Any = None  # the preset on the quick path, when it differs from the default
 
     def suggestions(self, values: Mapping[str, Any]) -> tuple[str, ...]:
         """Return answers to offer (the wizard lists them; any other text is still allowed)."""

@@ -26,7 +26,8 @@ from ngokit.yamltext import YAMLError, load_yaml
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _EXPRESSIONS = ("default_from", "when", "suggestions_from")
 _QUESTION_KEYS = frozenset({"name", "type", "prompt", "help", "choices", "default", "default_from", "when", "min",
-                            "max", "max_length", "required", "example", "suggestions_from"})  # fmt: skip
+                            "max", "max_length", "required", "example", "suggestions_from", "quick",
+                            "quick_default"})  # fmt: skip
 _SECTION_KEYS = frozenset({"id", "title", "questions"})
 _CHOICE_KEYS = frozenset({"value", "label", "help", "also"})
 _TOP_KEYS = frozenset({"version", "sections", "checks"})
@@ -137,9 +138,12 @@ def _optional_fields(data: Mapping[str, Any], where: str, problems: _Problems) -
         fields[key] = _expression(data.get(key), f"{where}.{key}", problems)
     for key in ("min", "max"):
         fields[key] = _bound(data.get(key), f"{where}.{key}", problems)
+    fields["quick"] = data.get("quick", False)
+    fields["quick_default"] = data.get("quick_default")
+    ok = problems.need(isinstance(fields["quick"], bool), f"{where}.quick", "must be true or false")
     fields["max_length"] = data.get("max_length", 200)
     fields["required"] = data.get("required", True)
-    ok = problems.need(isinstance(fields["max_length"], int) and fields["max_length"] > 0, f"{where}.max_length",
+    ok &= problems.need(isinstance(fields["max_length"], int) and fields["max_length"] > 0, f"{where}.max_length",
                        "must be a whole number above 0")  # fmt: skip
     ok &= problems.need(isinstance(fields["required"], bool), f"{where}.required", "must be true or false")
     return fields if ok else None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ngokit.display import for_terminal
+from ngokit.display import command, for_terminal
 from ngokit.errors import NgokitError, OutputExistsError, UsageError
 from ngokit.i18n import PSEUDO_LOCALE, _, available_languages, set_ui_language
 
@@ -85,7 +85,7 @@ def _stopped(saved_to: Path | None) -> None:
         click.echo(_("Stopped. Nothing was written."))
         sys.exit(1)
     click.echo(_("Your answers are saved in {0}.").format(for_terminal(saved_to)))
-    click.echo(_("Continue later with: ngokit new --resume {0}").format(for_terminal(saved_to)))
+    click.echo(_("Continue later with: {0}").format(for_terminal(command(f"new --resume {saved_to}"))))
     sys.exit(1)
 
 
@@ -103,7 +103,7 @@ def _build(answers, kit, out: Path, saved: Path | None) -> None:  # type: ignore
                 return
             built = build_kit(answers, BuildOptions(out=out, force=True), kit)
     except NgokitError as exc:
-        rerun = f"ngokit build {saved}" if saved else "ngokit build"
+        rerun = command(f"build {saved}" if saved else "build")
         raise NgokitError(f"{exc}\n" + _("{0}; fix the problem and run `{1}`.").format(where, rerun)) from exc
     _after_build(built, saved)
 
@@ -115,8 +115,19 @@ def _after_build(built, saved: Path | None) -> None:  # type: ignore[no-untyped-
         click.echo(f"  {document.name}")
     click.echo("")
     click.echo(_("Next steps:"))
-    click.echo(_("  1. Open 00-start-here.docx: it explains each document and lists the blanks to fill."))
-    click.echo(_("  2. Share the drafts with your members and discuss them before the founding meeting."))
-    click.echo(_("  3. Adopt them at the founding meeting (the resolution is in 04-forms.docx)."))
-    click.echo(_("To change an answer and rebuild: edit {0}, then run ngokit build {0} --force").format(
-        built.path / "answers.yaml"))  # fmt: skip
+    _say(_("1. Open 00-start-here.docx: it explains each document and lists the blanks to fill."), "  ")
+    _say(_("2. Share the drafts with your members and discuss them before the founding meeting."), "  ")
+    _say(_("3. Adopt them at the founding meeting: 06-founding-meeting-pack.docx has the agenda and the "
+           "resolutions."), "  ")  # fmt: skip
+    answers = built.path / "answers.yaml"
+    _say(_("To change an answer and rebuild: edit {0}, then run:").format(answers))
+    click.echo(f"  {command(f'build {answers} --force')}")
+
+
+def _say(text: str, indent: str = "") -> None:
+    """Print a sentence wrapped at word boundaries to the terminal's width."""
+    import shutil
+    import textwrap
+
+    columns = max(40, shutil.get_terminal_size((100, 30)).columns - 1)
+    click.echo(textwrap.fill(text, columns, initial_indent=indent, subsequent_indent=indent + "   "))

@@ -1,13 +1,13 @@
-"""`ngokit new`: the interactive wizard (the only module that imports questionary).
+"""`ngokit new`: the interactive wizard.
 
-It shows the questions of the kit's questionnaire section by section, with help, defaults
-and checks as the person types; then a review where any answer can be changed; then builds.
-Answers are never lost: Ctrl-C or an error offers to save them, and ``--resume`` continues.
+It shows the questions the interview decides on, section by section, with help, defaults
+and checks as the person types, Esc to go back; then a review where any answer can be
+changed and the checks across answers are shown; then builds. Answers are never lost:
+Ctrl-C or an error offers to save them, and ``--resume`` continues.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,11 @@ from ngokit.i18n import _
 from ngokit.kit import Kit
 from ngokit.questions.interview import Interview
 from ngokit.questions.questionnaire import Question
+from ngokit.wizard.prompts import BACK, Prompts, ask, note
+from ngokit.wizard.review import display, pages, review_lines
 from ngokit.wizard.saved import AnswersFile
 
-BUILD, CHANGE, SAVE = "build", "change", "save"
+BUILD, CHANGE, SAVE, MORE, REVIEW = "build", "change", "save", "more", "review"
 
 
 @dataclass
@@ -92,95 +94,85 @@ def _save_after_interrupt(interview: Interview, store: AnswersFile) -> WizardRes
 
 
 class _Screen:
-    """What the person sees: progress, help, prompts, the review."""
+    """What the person sees: progress, the questions, the review and the change list."""
 
     def __init__(self, interview: Interview, ui_language: str) -> None:
         self.interview = interview
         self.ui_language = ui_language
+        self.prompts = Prompts(interview, ui_language)
         self._section = ""
 
     def intro(self, resumed: bool) -> None:
         questionary.print(_("ngokit: a governance starter kit for your network"), style="bold")
         lines = (_("Welcome back: we continue where you stopped.") if resumed else
-                 _("Answer the questions; each one says why we ask. Nothing is written until you "
-                   "review your answers and choose to build. Press Ctrl-C at any time to stop and "
-                   "save your answers."))  # fmt: skip
-        _note(lines)
+                 _("Answer the questions; each one says why we ask. Press Esc to go back to the question "
+                   "before. Nothing is written until you review your answers and choose to build. Press "
+                   "Ctrl-C at any time to stop and save your answers."))  # fmt: skip
+        note(lines)
         questionary.print(_("We never ask for anyone's name, address or drug use."), style="italic")
 
     def ask_pending(self) -> None:
+        """Ask every question that still needs an answer; Esc goes back one question."""
         question = self.interview.next_question()
         while question is not None:
             self._progress(question)
-            self.interview.answer(question, self.ask(question))
+            answer = self.prompts.ask(question, first=not self.interview.history)
+            if answer == BACK:
+                self.interview.back()
+            else:
+                self.interview.answer(question, answer)
             question = self.interview.next_question()
 
-    def ask(self, question: Question) -> Any:
-        """Show one question with its help; return the checked answer."""
-        _note(_(question.help))
-        ask = _ASKERS.get(question.type, _ask_text)
-        return ask(self, question)
-
     def review(self) -> str:
+        """Show the answers a page at a time with what the checks found; return the choice."""
+        sheets = pages(review_lines(self.interview, self.ui_language))
+        page = 0
+        while True:
+            self._show_page(sheets, page)
+            choice = ask(questionary.select(_("What next?"), choices=self._menu(sheets, page)), first=True)
+            if choice != MORE:
+                return str(choice)
+            page = (page + 1) % len(sheets)
+
+    def _show_page(self, sheets: list[list[tuple[str, str]]], page: int) -> None:
         questionary.print("")
-        questionary.print(_("Review your answers"), style="bold underline")
-        section = ""
-        for current, question, value in self.interview.asked():
-            if current.title != section:
-                section = current.title
-                questionary.print(_(section), style="bold")
-            questionary.print(f"  {_(question.prompt)}  ", style="fg:ansibrightblack", end="")
-            questionary.print(self.display(question, value))
-        return questionary.select(
-            _("What next?"),
-            choices=[
-                Choice(_("Build my kit"), BUILD),
-                Choice(_("Change an answer"), CHANGE),
-                Choice(_("Save my answers and stop (continue later with --resume)"), SAVE),
-            ],  # fmt: skip
-        ).unsafe_ask()
+        title = _("Review your answers")
+        if len(sheets) > 1:
+            title += " " + _("(page {0} of {1})").format(page + 1, len(sheets))
+        questionary.print(title, style="bold underline")
+        for style, line in sheets[page]:
+            questionary.print(line, style=style)
+        for problem in self.interview.problems():
+            note(_("To fix: {0}").format(problem), style="fg:ansired")
+
+    def _menu(self, sheets: list[list[tuple[str, str]]], page: int) -> list[Choice]:
+        problems = self.interview.problems()
+        choices = [] if problems else [Choice(_("Build my kit"), BUILD)]
+        choices.append(Choice(_("Change an answer"), CHANGE))
+        if len(sheets) > 1:
+            choices.append(Choice(_("Show more answers (page {0} of {1})").format((page + 1) % len(sheets) + 1,
+                                                                                 len(sheets)), MORE))  # fmt: skip
+        choices.append(Choice(_("Save my answers and stop (continue later with --resume)"), SAVE))
+        return choices
 
     def change_one(self) -> None:
-        choices = [Choice(f"{_(q.prompt)}  [{self.display(q, v)}]", q.name) for _s, q, v in self.interview.asked()]
-        name = questionary.select(_("Which answer do you want to change?"), choices=choices,
-                                  use_search_filter=False).unsafe_ask()  # fmt: skip
+        """Let the person pick an answer to change and answer it again; back to the review on Esc
+        or Ctrl-C."""
+        choices = [Choice(_("← Back to the review"), REVIEW)]
+        for _section, question, value in self.interview.asked():
+            shown = display(self.interview, question, value, self.ui_language)
+            choices.append(Choice(_fit_choice(_(question.prompt), shown), question.name))
+        try:
+            name = ask(questionary.select(_("Which answer do you want to change?"), choices=choices,
+                                          use_search_filter=False))  # fmt: skip
+        except KeyboardInterrupt:
+            return
+        if name in (REVIEW, BACK):
+            return
         question = self.interview.kit.questionnaire[name]
-        self.interview.answer(question, self.ask(question))
-
-    def display(self, question: Question, value: Any) -> str:
-        """Return an answer as the person reads it: labels, yes/no, amounts with currency."""
-        if value is None:
-            return _("(left blank: the documents show a blank to fill)")
-        if question.type == "yesno":
-            return _("yes") if value else _("no")
-        labels = {c.value: _(c.label) for c in question.choices}
-        if question.type == "choice":
-            return labels.get(value, str(value))
-        if question.type == "multichoice":
-            return ", ".join(labels.get(v, v) for v in value) or _("none")
-        if question.type == "country":
-            from ngokit.locales import country_name
-
-            return f"{country_name(value, self.ui_language)} ({value})"
-        if question.type == "money":
-            from ngokit.locales import format_money
-
-            return format_money(value, self.interview.values.get("currency") or "USD", self.ui_language)
-        if question.type == "month":
-            from ngokit.locales import month_name
-
-            return month_name(int(value), self.ui_language)
-        return str(value)
-
-    def validator(self, question: Question) -> Callable[[str], bool | str]:
-        def validate(text: str) -> bool | str:
-            try:
-                self.interview.check(question, text)
-            except ValueError as exc:
-                return str(exc)
-            return True
-
-        return validate
+        answer = self.prompts.ask(question)
+        if answer != BACK:
+            self.interview.answer(question, answer)
 
     def _progress(self, question: Question) -> None:
         sections = self.interview.kit.questionnaire.sections
@@ -193,108 +185,11 @@ class _Screen:
         questionary.print(_("{0} of {1}: {2}").format(number, len(sections), _(title)), style="bold fg:ansicyan")
 
 
-def _note(text: str) -> None:
-    """Print a grey note under a question, wrapped to the terminal at word boundaries."""
-    import shutil
-    import textwrap
+def _fit_choice(prompt: str, shown: str) -> str:
+    """Return a line of the change list that fits the terminal, the answer kept visible."""
+    from ngokit.wizard.prompts import width
 
-    width = max(40, min(shutil.get_terminal_size((100, 30)).columns, 110) - 2)
-    questionary.print(
-        textwrap.fill(text, width, initial_indent="  ", subsequent_indent="  "), style="fg:ansibrightblack"
-    )
-
-
-def _prompt(screen: _Screen, question: Question) -> str:
-    text = _(question.prompt)
-    if question.type == "money":
-        text += f" ({screen.interview.values.get('currency', '')})"
-    if not question.required:
-        text += " " + _("(optional)")
-    return text
-
-
-def _ask_text(screen: _Screen, question: Question) -> Any:
-    default = screen.interview.default(question)
-    shown = "" if default is None else str(default)
-    suggestions = question.suggestions(screen.interview.scope())
-    validate = screen.validator(question)
-    if suggestions:
-        _note(_("Suggestions (Tab to choose, or type your own): {0}").format("; ".join(suggestions)))
-        asked = questionary.autocomplete(_prompt(screen, question), choices=list(suggestions), default=shown,
-                                         validate=validate)  # fmt: skip
-    else:
-        asked = questionary.text(_prompt(screen, question), default=shown, validate=validate)
-    return screen.interview.check(question, asked.unsafe_ask())
-
-
-def _ask_yesno(screen: _Screen, question: Question) -> Any:
-    default = screen.interview.default(question)
-    return bool(questionary.confirm(_prompt(screen, question), default=bool(default)).unsafe_ask())
-
-
-def _ask_choice(screen: _Screen, question: Question) -> Any:
-    default = screen.interview.default(question)
-    choices = [Choice(_(c.label), c.value) for c in question.choices]
-    return questionary.select(_prompt(screen, question), choices=choices,
-                              default=default if default in question.choice_values else None).unsafe_ask()  # fmt: skip
-
-
-def _ask_multichoice(screen: _Screen, question: Question) -> Any:
-    default = screen.interview.default(question) or ()
-    choices = [Choice(_(c.label), c.value, checked=c.value in default) for c in question.choices]
-    picked = questionary.checkbox(_prompt(screen, question), choices=choices,
-                                  instruction=_("(space to tick, enter when done)")).unsafe_ask()  # fmt: skip
-    return tuple(picked)
-
-
-def _ask_country(screen: _Screen, question: Question) -> Any:
-    from ngokit.locales import country_codes, country_name, find_country
-
-    names = sorted(country_name(code, screen.ui_language) for code in country_codes())
-    default = screen.interview.default(question)
-    shown = country_name(default, screen.ui_language) if default else ""
-
-    def validate(text: str) -> bool | str:
-        found = find_country(text, screen.ui_language) if text.strip() else None
-        return True if found else _("Type the country's name (for example Kenya) or its two-letter code")
-
-    typed = questionary.autocomplete(_prompt(screen, question), choices=names, default=shown,
-                                     validate=validate).unsafe_ask()  # fmt: skip
-    code = find_country(typed, screen.ui_language)
-    assert code is not None  # the validator above lets through only text it finds
-    _note(f"→ {country_name(code, screen.ui_language)} ({code})")
-    return code
-
-
-def _ask_language(screen: _Screen, question: Question) -> Any:
-    from ngokit.locales import PSEUDO_LOCALE, language_name
-
-    default = screen.interview.default(question)
-    choices = []
-    for code in (lang for lang in screen.interview.languages if lang != PSEUDO_LOCALE):
-        name = language_name(code, screen.ui_language)
-        choices.append(Choice(f"{name} ({code})", code))
-    offered = [c.value for c in choices]
-    return questionary.select(
-        _prompt(screen, question), choices=choices, default=default if default in offered else None
-    ).unsafe_ask()
-
-
-def _ask_month(screen: _Screen, question: Question) -> Any:
-    from ngokit.locales import month_names
-
-    names = month_names(screen.ui_language)
-    default = screen.interview.default(question)
-    choices = [Choice(names[m], m) for m in range(1, 13)]
-    chosen = next((c for c in choices if default and c.value == int(default)), None)
-    return questionary.select(_prompt(screen, question), choices=choices, default=chosen).unsafe_ask()
-
-
-_ASKERS: dict[str, Callable[[_Screen, Question], Any]] = {
-    "yesno": _ask_yesno,
-    "choice": _ask_choice,
-    "multichoice": _ask_multichoice,
-    "country": _ask_country,
-    "language": _ask_language,
-    "month": _ask_month,
-}
+    room = width() - 6 - len(shown)
+    if len(prompt) > room:
+        prompt = prompt[: max(room - 1, 10)].rstrip() + "…"
+    return f"{prompt}  [{shown}]"
