@@ -125,6 +125,11 @@ def _work_folder(out: Path) -> Iterator[Path]:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def answers_text(answers: Answers, kit: Kit) -> str:
+    """Return the kit's answers.yaml: every answer, normalised, and the versions that built it."""
+    return dump_answers(answers, {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version})
+
+
 def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> list[Path]:
     """Write the kit's files into ``scratch/kit`` (a private temporary folder); return the
     documents. Only the finished kit is copied into the output folder, at the end."""
@@ -139,8 +144,7 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     documents = write_documents(
         sources, staging, answers, kit, translations, reference=options.reference_docx, guidance=options.guidance
     )
-    meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
-    (staging / "answers.yaml").write_bytes(dump_answers(answers, meta).encode("utf-8"))
+    (staging / "answers.yaml").write_bytes(answers_text(answers, kit).encode("utf-8"))
     if options.pdf:
         from ngokit.output.pdf import convert_to_pdf
 

@@ -198,13 +198,18 @@ def batch_template(file: Path, force: bool) -> None:
     default=None,
     help="Kits built at once (default and maximum: the number of CPU cores).",
 )
-@click.option("--force", is_flag=True, help="Rebuild kits that already exist.")
+@click.option("--force", is_flag=True, help="Rebuild every row's kit, also those that have not changed.")
 @click.option("--no-guidance", is_flag=True, help="Leave out the notes for drafters.")
-def batch(file: Path, out: Path, make_zip: bool, jobs: int | None, force: bool, no_guidance: bool) -> None:
+@click.option("--ignore-columns", default="", metavar="NAMES",
+              help="Columns to leave out, separated by commas (e.g. a form tool's own columns).")  # fmt: skip
+def batch(file: Path, out: Path, make_zip: bool, jobs: int | None, force: bool, no_guidance: bool,
+          ignore_columns: str) -> None:  # fmt: skip
     """Build a kit for every row of a spreadsheet (.xlsx or .csv) and write batch-report.csv."""
     from ngokit.batch.command import run_batch_command
 
-    ok = run_batch_command(file, out, make_zip=make_zip, jobs=jobs, force=force, guidance=not no_guidance)
+    ignored = tuple(name.strip() for name in ignore_columns.split(",") if name.strip())
+    ok = run_batch_command(file, out, make_zip=make_zip, jobs=jobs, force=force, guidance=not no_guidance,
+                           ignore_columns=ignored)  # fmt: skip
     if not ok:
         raise SystemExit(1)
 

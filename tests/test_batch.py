@@ -105,7 +105,7 @@ def test_existing_kits_are_kept_unless_force(tmp_path):
     marker = out / "kept-net" / "notes.txt"
     marker.write_text("mine", encoding="utf-8")
     again = run("batch", sheet, "--out", out, "--jobs", "1")
-    assert again.exit_code == 0 and "1 already built" in again.output
+    assert again.exit_code == 0 and "1 unchanged" in again.output
     assert marker.exists()
     forced = run("batch", sheet, "--out", out, "--jobs", "1", "--force")
     assert forced.exit_code == 1 and "files ngokit did not make (notes.txt)" in forced.output
@@ -130,7 +130,7 @@ def test_an_interrupted_batch_leaves_complete_kits_and_resumes(tmp_path):
     statuses = [r["status"] for r in report(out)]
     assert statuses == ["built", "not built", "not built"]
     resumed = run_batch(sheet, kit, BuildOptions(out=out), jobs=1)
-    assert [r.status for r in resumed.rows] == ["already built", "built", "built"]
+    assert [r.status for r in resumed.rows] == ["unchanged", "built", "built"]
 
 
 def test_unknown_columns_stop_before_anything_is_built(tmp_path):
@@ -161,6 +161,9 @@ def test_the_template_round_trips(tmp_path, suffix):
         for column, value in enumerate(example, start=1):
             book["Networks"].cell(row=3, column=column, value=value)
         book.save(template)
+    else:  # a person turns the marked example row into their own network
+        text = template.read_text(encoding="utf-8-sig")
+        template.write_text(text.replace("(example) ", ""), encoding="utf-8-sig")
     result = run("batch", template, "--out", tmp_path / "kits", "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert "1 built" in result.output
@@ -384,7 +387,7 @@ def test_a_name_that_looks_like_rich_markup_is_printed_as_is(tmp_path, monkeypat
     def failing_build(answers, options, kit):
         raise NgokitError("the disk is full [bold]")
 
-    monkeypatch.setattr("ngokit.batch.run.build_kit", failing_build)
+    monkeypatch.setattr("ngokit.batch.pool.build_kit", failing_build)
     sheet = write_rows(tmp_path / "s.csv", [["network_name", "country"], ["[/x] Net [red]", "KE"], ["After", "KE"]])
     result = run("batch", sheet, "--out", tmp_path / "kits", "--jobs", "1")
     assert result.exit_code == 1
@@ -396,16 +399,16 @@ def test_a_name_that_looks_like_rich_markup_is_printed_as_is(tmp_path, monkeypat
 
 
 def test_jobs_are_capped_at_the_cores_and_the_kits_to_build(tmp_path, monkeypatch):
-    import ngokit.batch.run
+    import ngokit.batch.pool
 
     asked = []
 
-    class Spy(ngokit.batch.run.ProcessPoolExecutor):
+    class Spy(ngokit.batch.pool.ProcessPoolExecutor):
         def __init__(self, max_workers=None, **kwargs):
             asked.append(max_workers)
             super().__init__(max_workers=max_workers, **kwargs)
 
-    monkeypatch.setattr(ngokit.batch.run, "ProcessPoolExecutor", Spy)
+    monkeypatch.setattr(ngokit.batch.pool, "ProcessPoolExecutor", Spy)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     if hasattr(os, "sched_getaffinity"):
         monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})

@@ -13,7 +13,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ngokit.batch.run import INVALID, REPORT_NAME, RowResult, cpu_cores, run_batch
+from ngokit.batch.plan import INVALID, UNCHANGED, RowResult
+from ngokit.batch.pool import cpu_cores
+from ngokit.batch.run import REPORT_NAME, run_batch
 from ngokit.build import BuildOptions
 from ngokit.display import for_terminal
 from ngokit.errors import Terminated
@@ -22,7 +24,7 @@ from ngokit.kit import load_kit
 
 
 def run_batch_command(file: Path, out: Path, *, make_zip: bool, jobs: int | None, force: bool,
-                      guidance: bool) -> bool:  # fmt: skip
+                      guidance: bool, ignore_columns: tuple[str, ...] = ()) -> bool:  # fmt: skip
     """Run a batch with a progress bar; return True when every row has its kit."""
     console = Console(stderr=True, markup=False, emoji=False, highlight=False)
     options = BuildOptions(out=out, force=force, zip=make_zip, guidance=guidance)
@@ -30,10 +32,10 @@ def run_batch_command(file: Path, out: Path, *, make_zip: bool, jobs: int | None
                         TimeElapsedColumn(), console=console, transient=False)  # fmt: skip
     task = None
 
-    def preflight(results: list[RowResult]) -> None:
+    def preflight(results: list[RowResult], notes: tuple[str, ...]) -> None:
         nonlocal task
-        _print_preflight(results)
-        to_build = sum(r.status != INVALID for r in results)
+        _print_preflight(results, notes)
+        to_build = sum(r.status not in (INVALID, UNCHANGED) for r in results)
         task = progress.add_task(_("Building kits"), total=to_build)
         progress.start()
 
@@ -45,7 +47,7 @@ def run_batch_command(file: Path, out: Path, *, make_zip: bool, jobs: int | None
             progress.console.print(for_terminal(line), markup=False, emoji=False, highlight=False)
 
     try:
-        result = run_batch(file, load_kit(), options, _jobs(jobs), preflight, advance)
+        result = run_batch(file, load_kit(), options, _jobs(jobs), preflight, advance, ignore_columns)
     except KeyboardInterrupt as stop:
         _stop(progress, task)
         click.echo(for_terminal(_("Stopped. Finished kits are complete; run the same command again to build the "
@@ -73,14 +75,25 @@ def _jobs(asked: int | None) -> int:
     return min(asked or cores, cores)
 
 
-def _print_preflight(results: list[RowResult]) -> None:
+def _print_preflight(results: list[RowResult], notes: tuple[str, ...]) -> None:
     invalid = [r for r in results if r.status == INVALID]
+    unchanged = sum(r.status == UNCHANGED for r in results)
     click.echo(ngettext("Checked {0} row: {1} ready to build, {2} with problems.",
                         "Checked {0} rows: {1} ready to build, {2} with problems.", len(results)).format(
         len(results), len(results) - len(invalid), len(invalid)))  # fmt: skip
+    for note in notes:
+        click.echo(f"  {for_terminal(note)}")
+    for row in results:
+        if row.notes:  # how the answers were read: "Congo" is never guessed, "UAH 5 000" is shown
+            click.echo(_("  row {0} ({1}) read as:").format(row.row, for_terminal(row.network)))
+            for note in row.notes:
+                click.echo(f"    {for_terminal(note)}")
     for row in invalid:
         click.echo(_("  row {0} ({1}):").format(row.row, for_terminal(row.network) or _("no network name")))
         for error in row.errors:
             click.echo(f"    - {for_terminal(error)}")
+    if unchanged:
+        click.echo(ngettext("{0} kit is already built and unchanged: kept as it is.",
+                            "{0} kits are already built and unchanged: kept as they are.", unchanged).format(unchanged))
     if invalid:
         click.echo(_("Rows with problems are not built; fix them and run the batch again."))

@@ -1,4 +1,6 @@
-"""The spreadsheet to hand out at a workshop (.xlsx with help notes, drop-down lists and an example sheet, or .csv)."""
+"""The spreadsheet to hand out at a workshop: .xlsx with help notes, drop-down lists of the
+words a person reads and an example sheet, or .csv whose example row is marked "(example)"
+and never built."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ngokit.batch.sheets import SHEET_NAME
+from ngokit.batch.sheets import EXAMPLE_MARK, SHEET_NAME
 from ngokit.errors import NgokitError
 from ngokit.files import describe_os_error, write_atomically
 from ngokit.i18n import _
@@ -42,14 +44,18 @@ def write_template(path: Path, questionnaire: Questionnaire, *, replace: bool = 
 
 
 def example_row(questionnaire: Questionnaire) -> dict[str, Any]:
-    """Return the example answers shown in a template (each question's example or default)."""
+    """Return the example answers shown in a template (each question's example or default),
+    choices in the words a person reads."""
     row = {}
     for question in questionnaire:
         value = question.example if question.example is not None else question.default
+        labels = {c.value: c.label for c in question.choices}
         if isinstance(value, (list, tuple)):
-            value = ", ".join(map(str, value))
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
+            value = ", ".join(labels.get(str(v), str(v)) for v in value)
+        elif isinstance(value, bool):
+            value = _("yes") if value else _("no")
+        elif value is not None and question.choices:
+            value = labels.get(str(value), value)
         row[question.name] = value
     return row
 
@@ -59,6 +65,7 @@ def _csv_template(questionnaire: Questionnaire) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(questionnaire.names)
     example = example_row(questionnaire)
+    example["network_name"] = f"{EXAMPLE_MARK} {example.get('network_name') or ''}".strip()
     writer.writerow(["" if example[n] is None else example[n] for n in questionnaire.names])
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -69,7 +76,9 @@ def xlsx_template(questionnaire: Questionnaire) -> bytes:
     sheet = book.active
     sheet.title = SHEET_NAME
     _headers(sheet, questionnaire)
-    _drop_downs(sheet, questionnaire)
+    lists = book.create_sheet(_LISTS)
+    lists.sheet_state = "hidden"
+    _drop_downs(sheet, lists, questionnaire)
     example = book.create_sheet(_("Example"))
     _headers(example, questionnaire)
     row = example_row(questionnaire)
@@ -99,7 +108,7 @@ def _note(question: Question) -> str:
     if question.when is not None:
         lines.append(_("Only when: {0}. Leave empty otherwise.").format(question.when.source))
     if question.choices:
-        lines.append(_("One of: {0}").format(", ".join(question.choice_values)))
+        lines.append(_("One of: {0}").format("; ".join(c.label for c in question.choices)))
     if question.type == "multichoice":
         lines.append(_("Several allowed, separated by commas."))
     if question.type == "country":
@@ -109,14 +118,27 @@ def _note(question: Question) -> str:
     return "\n".join(lines)
 
 
-def _drop_downs(sheet: Any, questionnaire: Questionnaire) -> None:
+_LISTS = "Lists"
+
+
+def _drop_downs(sheet: Any, lists: Any, questionnaire: Questionnaire) -> None:
+    """Give each choice and yes/no column a drop-down of the words a person reads, kept on a
+    hidden sheet (a label may hold a comma, which a list typed into the rule cannot)."""
+    used = 0
     for column, question in enumerate(questionnaire, start=1):
-        values = {"choice": question.choice_values, "yesno": ("yes", "no")}.get(question.type)
-        if not values:
+        if question.type == "choice":
+            words = [c.label for c in question.choices]
+        elif question.type == "yesno":
+            words = [_("yes"), _("no")]
+        else:
             continue
+        used += 1
+        source = get_column_letter(used)
+        for row, word in enumerate(words, start=1):
+            lists.cell(row=row, column=used, value=word)
+        rule = DataValidation(type="list", formula1=f"{_LISTS}!${source}$1:${source}${len(words)}", allow_blank=True)
+        rule.error = _("Choose one of: {0}").format("; ".join(words))
         letter = get_column_letter(column)
-        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
-        rule.error = _("Choose one of: {0}").format(", ".join(values))
         rule.add(f"{letter}3:{letter}{DATA_ROWS + 2}")
         sheet.add_data_validation(rule)
 
@@ -127,7 +149,7 @@ def _help_sheet(sheet: Any, questionnaire: Questionnaire) -> None:
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
     for question in questionnaire:
-        allowed = ", ".join(question.choice_values) or question.type
+        allowed = "; ".join(c.label for c in question.choices) or question.type
         sheet.append((question.name, question.prompt, question.help, allowed,
                       question.when.source if question.when else ""))  # fmt: skip
     for letter, width in zip("ABCDE", (26, 50, 70, 40, 40), strict=False):
