@@ -360,7 +360,7 @@ def test_a_general_meeting_approves_stipend_rates_and_the_country_notes_are_prin
     )
     if constitution.answers["board_pay"] == "stipend":
         assert (
-            "It may also pay them a stipend for their time, at rates that a general meeting approves." in payments.text
+            "It may pay them a stipend for their time, at rates that a general meeting approves." in payments.text
         )
         assert "The members cannot set the rates themselves, because they would gain from them." in payments.text
     assert not re.search(r"rates (?:that )?the [\w ]+ sets", constitution.body)  # "at rates the board sets" is gone
@@ -789,7 +789,7 @@ BRANCHES = [
         False: (("unregistered",), [("constitution", "in person or by proxy"), ("constitution", "Meetings are held in person.")]),
     }),
     *contrast("board_pay", {
-        "stipend": (("registered",), [("constitution", "It may also pay them a stipend for their time, at rates that a general meeting approves.")]),
+        "stipend": (("registered",), [("constitution", "It may pay them a stipend for their time, at rates that a general meeting approves.")]),
         "expenses": (("hosted", "planning"), [("constitution", "are not paid for their time. The network refunds reasonable expenses that the")]),
         "none": (("unregistered",), [("constitution", "are not paid for their time. The network does not refund their expenses unless")]),
     }),
