@@ -234,7 +234,10 @@ def test_two_members_able_to_act_may_take_an_urgent_decision_reported_within_sev
         in urgent
     )
     assert f"They tell the whole {constitution.board} in writing within 7 days" in urgent
-    assert f"clause {constitution.clause('approvals').number} leaves to the {constitution.board} or a general meeting" in urgent
+    assert (
+        f"clause {constitution.clause('approvals').number} leaves to the {constitution.board} or a general meeting"
+        in urgent
+    )
 
 
 @pytest.mark.parametrize("name", SHAPED)
@@ -269,7 +272,10 @@ def test_the_founders_are_the_first_members_and_the_founding_meeting_elects_the_
             "The founders who sign the founders' resolution (the written decision that sets up the network) at the founding meeting are the first members."
             in founding
         )
-        assert f"The founding meeting is the first general meeting. It elects the first {board}. The {board} then" in founding
+        assert (
+            f"The founding meeting is the first general meeting. It elects the first {board}. The {board} then"
+            in founding
+        )
     staggered = (
         "The first terms are staggered by lot (drawing names): about half of the first members serve a first term of"
     )
@@ -359,9 +365,7 @@ def test_a_general_meeting_approves_stipend_rates_and_the_country_notes_are_prin
         "general-meetings"
     )
     if constitution.answers["board_pay"] == "stipend":
-        assert (
-            "It may pay them a stipend for their time, at rates that a general meeting approves." in payments.text
-        )
+        assert "It may pay them a stipend for their time, at rates that a general meeting approves." in payments.text
         assert "The members cannot set the rates themselves, because they would gain from them." in payments.text
     assert not re.search(r"rates (?:that )?the [\w ]+ sets", constitution.body)  # "at rates the board sets" is gone
     if constitution.answers["country"] == "KE":
