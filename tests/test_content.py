@@ -155,7 +155,7 @@ def test_the_board_quorum_reads_the_same_everywhere(kits, kit_name):
     kit = kits[kit_name]
     quorum = f"more than half of the {kit.board} members in office"
     assert f"can make decisions only when {quorum} take part." in kit["constitution"]
-    assert f"A meeting can decide only when {quorum} take part;" in kit["board"]
+    assert quorum not in kit["board"]  # the board policy refers to the constitution's clause, never restates it
     assert f"{quorum[:1].upper()}{quorum[1:]}." in kit["start"]
     summary = dict(row for row in kit.table("start", ["Choice", "What you chose"]))
     assert summary[f"Quorum of the {kit.board}"] == f"{quorum[:1].upper()}{quorum[1:]}."
@@ -172,10 +172,10 @@ def test_general_meeting_and_board_notice_and_quorum_read_the_same_everywhere(ki
     assert summary["General meetings"] == general
     assert f"at least {quorum} per cent of the voting members take part" in kit["constitution"]
     assert f"at least {notice} days' notice of a general meeting" in kit["constitution"]
-    assert f"({notice} days before it)" in kit["board"]
     assert f"at least {notice} days before the meeting" in kit["start"]
     assert f"at least {board_notice} days before it." in kit["constitution"]
-    assert f"at least {board_notice} days before each meeting." in kit["board"]
+    assert "days before each meeting" not in kit["board"]  # notice: the board policy refers to the constitution
+    assert "days before it" not in kit["board"]
     # and no other number anywhere in the kit
     assert set(re.findall(r"(\d+) per cent of the voting members", kit.text)) == {str(quorum)}
     assert set(re.findall(r"(\d+) days' notice", kit.text)) == {str(notice)}
@@ -192,9 +192,9 @@ def test_the_casting_vote_reads_the_same_in_every_document(kits, kit_name):
     says_casting = {
         "start": summary["Casting vote"].startswith("Yes"),
         "constitution": "has a second, casting vote" in kit["constitution"],
-        "board": "has a second, casting vote" in kit["board"],
     }
-    assert says_casting == {"start": casting, "constitution": casting, "board": casting}
+    assert says_casting == {"start": casting, "constitution": casting}
+    assert "casting vote" not in kit["board"]  # the board policy refers to the constitution's decision rule
 
 
 @pytest.mark.parametrize("kit_name", ALL_KITS)
@@ -241,8 +241,8 @@ def test_money_limits_read_the_same_in_the_table_the_text_and_the_summary(kits, 
         assert authorised in kit["finance"]
     assert f"Two people approve every payment above {dual}." in kit["forms"]
     assert f"spending or contracts above {limit};" in kit["constitution"]
-    assert f"Spending within the budget, up to {limit}" in kit["board"]
-    assert f"with a second approver above {dual}," in kit["board"]
+    assert "The approval table (clause" in kit["board"]  # the board policy refers to the one table
+    assert dual not in kit["board"] and limit not in kit["board"]
 
     # No other amount, and no other currency's amount, anywhere in the kit.
     printed = set(re.findall(r"(?:\$|\b[A-Z]{3}\u00a0)\d{1,3}(?:,\d{3})*(?:\.\d+)?", kit.text))
@@ -303,7 +303,7 @@ def test_other_shared_values_read_the_same_everywhere(kits, kit_name):
     a = kit.answers
     meetings, years = a["board_meetings_per_year"], a["policy_review_years"]
     assert f"meets at least {meetings} times a year." in kit["constitution"]
-    assert f"meets at least {meetings} times a year;" in kit["board"]
+    assert "times a year" not in kit["board"]  # the board policy refers to the constitution's clause
     assert f"Set the dates of at least {meetings} meetings for the year" in kit["start"]
     assert f"reviews its policies at least every {years} years" in kit["constitution"]
     assert f"reviews this policy at least every {years} years" in kit["finance"]
