@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ngokit import __version__
 from ngokit.context import document_context
@@ -31,6 +31,9 @@ from ngokit.output.folder import check_replaceable, check_replaceable_zip, kit_z
 from ngokit.output.slug import kit_slug
 from ngokit.questions.answers import Answers, dump_answers, load_answers
 from ngokit.render import render_documents
+
+if TYPE_CHECKING:
+    from ngokit.documents import WrittenDocuments
 
 WORK_PREFIX = ".ngokit-work-"
 
@@ -51,11 +54,13 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuiltKit:
-    """A finished kit: its folder, its documents and, when asked for, its zip."""
+    """A finished kit: its folder, its documents, when asked for its zip, and what the person
+    should know (e.g. styles the reference lacked), for the shell to show."""
 
     path: Path
     documents: tuple[Path, ...]
     zip_path: Path | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions | None = None,
@@ -69,7 +74,7 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         _check_target(target, options)
         try:
             with tempfile.TemporaryDirectory(prefix="ngokit-build-") as scratch:
-                documents = _build_files(valid, opened, options, Path(scratch))
+                written = _build_files(valid, opened, options, Path(scratch))
                 zip_data = kit_zip_bytes(Path(scratch) / "kit", target.name, valid.kit_date) if options.zip else None
                 with folders_made_for(options.out), _work_folder(options.out) as work:
                     _land(Path(scratch) / "kit", target, work, options.force)
@@ -78,7 +83,7 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         except OSError as exc:  # a full disk, a file in use, no permission: say so, leave nothing
             raise NgokitError(f"could not write the kit in {options.out}: {exc.strerror or exc}") from exc
     zip_path = _write_zip(zip_data, target) if zip_data is not None else None
-    return BuiltKit(target, tuple(target / d.name for d in documents), zip_path)
+    return BuiltKit(target, tuple(target / d.name for d in written.paths), zip_path, written.warnings)
 
 
 def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers:
@@ -125,7 +130,7 @@ def _work_folder(out: Path) -> Iterator[Path]:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> list[Path]:
+def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> WrittenDocuments:
     """Write the kit's files into ``scratch/kit`` (a private temporary folder); return the
     documents. Only the finished kit is copied into the output folder, at the end."""
     staging = scratch / "kit"
@@ -136,7 +141,7 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     sources = render_documents(kit.path, context, trusted=trusted, work_dir=scratch / "render")
     from ngokit.documents import write_documents  # python-docx only when building
 
-    documents = write_documents(
+    written = write_documents(
         sources, staging, answers, kit, translations, reference=options.reference_docx, guidance=options.guidance
     )
     meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
@@ -144,8 +149,8 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     if options.pdf:
         from ngokit.output.pdf import convert_to_pdf
 
-        convert_to_pdf(documents, staging, scratch / "profile")
-    return documents
+        convert_to_pdf(written.paths, staging, scratch / "profile")
+    return written
 
 
 def _land(built: Path, target: Path, work: Path, force: bool) -> None:

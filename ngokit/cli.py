@@ -219,6 +219,8 @@ def _report(built) -> None:  # type: ignore[no-untyped-def]
         click.echo(_("Zip: {0}").format(built.zip_path))
     rebuild = command(f"build {built.path / 'answers.yaml'} --force")
     click.echo(_("Rebuild after editing the answers: {0}").format(rebuild))
+    for warning in built.warnings:  # the kit is built; these say what to improve
+        click.echo(_("Warning: {0}").format(for_terminal(warning)), err=True)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import gettext
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ngokit.kit import Kit
 from ngokit.locales import format_long_date, is_right_to_left
@@ -26,11 +26,18 @@ if TYPE_CHECKING:
 START_HERE_PREFIX = "00-"
 
 
+class WrittenDocuments(NamedTuple):
+    """The documents written, in kit order, and what the person should know about them."""
+
+    paths: list[Path]
+    warnings: tuple[str, ...] = ()
+
+
 def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers, kit: Kit,
                     translations: gettext.NullTranslations, *, reference: Path | None = None,
-                    guidance: bool = True) -> list[Path]:  # fmt: skip
+                    guidance: bool = True) -> WrittenDocuments:  # fmt: skip
     """Write one DOCX per non-empty Markdown source (file name → text); return their paths in
-    kit order.
+    kit order, with warnings for the person (styles the reference lacks).
 
     Args:
         reference: the Word file whose styles and page set-up the documents take (the kit's
@@ -38,7 +45,7 @@ def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers,
         guidance: keep the notes for drafters (False for a clean copy to adopt).
     """
     reference = reference or kit.reference_docx
-    check_reference(reference)
+    warnings = check_reference(reference)
     parsed = {Path(name): parse_source(text, name) for name, text in sorted(sources.items())}
     parsed = {p: s for p, s in parsed.items() if s.tokens}  # a document that renders empty is left out
     blanks = list_blanks(parsed)
@@ -49,7 +56,7 @@ def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers,
         target = staging / f"{path.stem}.docx"
         write_docx(source, target, meta, reference)
         written.append(target)
-    return written
+    return WrittenDocuments(written, warnings)
 
 
 def clause_numbers(sources: Iterable[Source]) -> dict[str, dict[str, str]]:

@@ -61,8 +61,7 @@ class DocumentWriter:
         frame.set_properties(self.document.core_properties, self.meta)
 
     def _prepare(self) -> None:
-        """Empty the body and give the styles the document's language, clause numbers and direction."""
-        self.body.clear_content()  # all but the final section properties
+        """Give the styles the document's language, clause numbers and direction (the reference's body is empty)."""
         styles = cast(CT_Styles, self.document.styles.element)
         set_document_language(styles, self.meta.language)
         if self.source.numbered:
