@@ -18,7 +18,7 @@ from ngokit import BuildOptions, build_kit
 from ngokit.kit import load_kit
 from ngokit.writer import DocumentMeta, parse_source, write_docx
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, kit_text
 from .test_writer import SOURCE
 
 LETTERHEAD = "ACME Health Alliance"
@@ -184,3 +184,30 @@ def test_a_header_on_the_edge_of_the_page_is_moved_into_the_margin(tmp_path):
     section = docx.Document(str(write(reference, tmp_path))).sections[0]
     assert abs(section.header_distance - section.top_margin // 2) < 635  # to the twip
     assert abs(section.footer_distance - section.bottom_margin // 2) < 635
+
+
+# -- the kit's own reference is a style sample ------------------------------------------------
+
+
+def test_the_kits_reference_opens_as_a_sample_of_every_style(kit):
+    document = docx.Document(str(kit.reference_docx))
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Subtitle", "Cover Detail", "TOC Heading", "toc 1", "toc 2", "Heading 1", "Heading 2",
+            "Heading 3", "Normal", "List Number", "List Number 2", "List Bullet", "List Bullet 2",
+            "Guidance"} <= styles  # fmt: skip
+    body = document.element.body
+    assert body.xpath('.//w:rStyle[@w:val="Blank"]') and body.xpath('.//w:rStyle[@w:val="Hyperlink"]')
+    assert document.tables and document.tables[0].style.name == "Table Grid"
+    assert not body.xpath('.//w:br[@w:type="page"]')
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "{network}  |  {title}"
+    assert section.footer.paragraphs[0].text == "{page_x_of_y}"
+
+
+def test_the_sample_text_never_reaches_a_kit(tmp_path):
+    built = build_kit(MINIMAL, BuildOptions(out=tmp_path))
+    text = kit_text(built.path)
+    assert "Styles of the kit" not in text and "Document title" not in text
+    for path in built.documents:
+        rels = docx.Document(str(path)).part.rels.values()
+        assert not [r for r in rels if r.is_external], path.name  # the sample's link went with it
