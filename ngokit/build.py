@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,9 +27,9 @@ from ngokit.errors import NgokitError, OutputExistsError
 from ngokit.files import folders_made_for, write_atomically
 from ngokit.i18n import translations_for
 from ngokit.kit import Kit, open_kit
-from ngokit.output.folder import check_replaceable, check_replaceable_zip, kit_zip_bytes
+from ngokit.output.folder import ANSWERS_FILE, check_replaceable, check_replaceable_zip, is_kit_answers, kit_zip_bytes
 from ngokit.output.slug import kit_slug
-from ngokit.questions.answers import Answers, dump_answers, load_answers
+from ngokit.questions.answers import META_KEY, Answers, dump_answers, load_answers
 from ngokit.render import render_documents
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         valid = _validated(answers, opened)
         target = options.out / (options.folder or kit_slug(valid.network_name))
         _check_target(target, options)
+        options, warnings = _recorded_reference(options, answers, target)
         try:
             with tempfile.TemporaryDirectory(prefix="ngokit-build-") as scratch:
                 written = _build_files(valid, opened, options, Path(scratch))
@@ -83,7 +84,7 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         except OSError as exc:  # a full disk, a file in use, no permission: say so, leave nothing
             raise NgokitError(f"could not write the kit in {options.out}: {exc.strerror or exc}") from exc
     zip_path = _write_zip(zip_data, target) if zip_data is not None else None
-    return BuiltKit(target, tuple(target / d.name for d in written.paths), zip_path, written.warnings)
+    return BuiltKit(target, tuple(target / d.name for d in written.paths), zip_path, warnings + written.warnings)
 
 
 def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers:
@@ -130,6 +131,25 @@ def _work_folder(out: Path) -> Iterator[Path]:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _recorded_reference(options: BuildOptions, answers: object, target: Path) -> tuple[BuildOptions, tuple[str, ...]]:
+    """Return the options with the reference a kit recorded when none is given (the one beside
+    a kit's own answers file, else the one in the kit being replaced), and a warning if it is gone."""
+    from ngokit.documents import RECORDED_REFERENCE
+
+    if options.reference_docx is not None:
+        return options, ()
+    for answers_file in [*([answers] if isinstance(answers, Path) else []), target / ANSWERS_FILE]:
+        if not is_kit_answers(answers_file) or load_answers(answers_file)[META_KEY].get("reference") is None:
+            continue
+        recorded = answers_file.parent / RECORDED_REFERENCE
+        if recorded.is_file():
+            return replace(options, reference_docx=recorded), ()
+        return options, (f"{answers_file} records that the kit was built with its own {RECORDED_REFERENCE}, "
+                         "which is missing: the documents have the kit's standard look. Build with "
+                         "--reference-docx FILE to give them yours again.",)  # fmt: skip
+    return options, ()
+
+
 def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> WrittenDocuments:
     """Write the kit's files into ``scratch/kit`` (a private temporary folder); return the
     documents. Only the finished kit is copied into the output folder, at the end."""
@@ -145,6 +165,8 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
         sources, staging, answers, kit, translations, reference=options.reference_docx, guidance=options.guidance
     )
     meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
+    if written.reference is not None:  # a rebuild finds it by this line
+        meta["reference"] = written.reference.name
     (staging / "answers.yaml").write_bytes(dump_answers(answers, meta).encode("utf-8"))
     if options.pdf:
         from ngokit.output.pdf import convert_to_pdf

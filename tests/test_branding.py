@@ -1,24 +1,30 @@
-"""A TA organisation's look on a kit: its letterhead kept, its placeholders filled."""
+"""A TA organisation's look on a kit: its letterhead kept, its placeholders filled, the
+reference recorded in the kit and used again by a rebuild, warnings instead of refusals."""
 
 from __future__ import annotations
 
 import io
 import shutil
 import struct
+import zipfile
 import zlib
 from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
+import yaml
+from click.testing import CliRunner
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ngokit import BuildOptions, build_kit
+from ngokit.cli import cli
 from ngokit.kit import load_kit
 from ngokit.writer import DocumentMeta, parse_source, write_docx
 
 from .conftest import MINIMAL, kit_text
+from .test_reference import reference_with_traces
 from .test_writer import SOURCE
 
 LETTERHEAD = "ACME Health Alliance"
@@ -211,3 +217,94 @@ def test_the_sample_text_never_reaches_a_kit(tmp_path):
     for path in built.documents:
         rels = docx.Document(str(path)).part.rels.values()
         assert not [r for r in rels if r.is_external], path.name  # the sample's link went with it
+
+
+# -- the reference is recorded, and a rebuild uses it -------------------------------------------
+
+
+def answers_meta(kit_folder: Path) -> dict:
+    return yaml.safe_load((kit_folder / "answers.yaml").read_text(encoding="utf-8"))["generated_by"]
+
+
+def test_a_chosen_reference_is_kept_in_the_kit_and_named_in_its_answers(tmp_path):
+    built = build_kit(MINIMAL, BuildOptions(out=tmp_path, reference_docx=letterhead(tmp_path)))
+    assert (built.path / "reference.docx").is_file()
+    assert answers_meta(built.path)["reference"] == "reference.docx"
+    assert built.path / "reference.docx" not in built.documents
+    assert LETTERHEAD in docx.Document(str(built.path / "reference.docx")).sections[0].header.paragraphs[0].text
+
+
+def test_a_kit_built_with_its_own_look_records_no_reference(tmp_path):
+    built = build_kit(MINIMAL, BuildOptions(out=tmp_path))
+    assert not (built.path / "reference.docx").exists()
+    assert "reference" not in answers_meta(built.path)
+
+
+def test_the_kept_reference_carries_no_trace_of_its_author(tmp_path):
+    built = build_kit(MINIMAL, BuildOptions(out=tmp_path, reference_docx=reference_with_traces(tmp_path)))
+    with zipfile.ZipFile(built.path / "reference.docx") as package:
+        text = "\n".join(package.read(n).decode("utf-8", "replace") for n in package.namelist())
+    assert "Jane Smith" not in text and "jsmith" not in text and "Members 2025" not in text
+    assert "Letterhead" in text  # the header it carried is kept
+
+
+def run_cli(*args) -> object:  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_a_rebuild_from_the_kits_answers_uses_the_recorded_reference(tmp_path, write_answers):
+    first = run_cli("build", write_answers(MINIMAL), "--out", tmp_path / "kits", "--reference-docx",
+                    letterhead(tmp_path))  # fmt: skip
+    assert first.exit_code == 0, first.output
+    assert "reference.docx" in first.output
+    kit = tmp_path / "kits" / "test-network"
+    before = {p.name: p.read_bytes() for p in kit.iterdir()}
+    again = run_cli("build", kit / "answers.yaml", "--force")
+    assert again.exit_code == 0, again.output + again.stderr
+    after = {p.name: p.read_bytes() for p in kit.iterdir()}
+    assert after == before  # the same look: every document, the kept reference and answers.yaml, byte for byte
+    assert LETTERHEAD in header_and_footer(kit / "01-constitution.docx")[0]
+
+
+def test_an_explicit_reference_wins_over_the_recorded_one(tmp_path, write_answers):
+    run_cli("build", write_answers(MINIMAL), "--out", tmp_path, "--reference-docx", letterhead(tmp_path))
+    kit = tmp_path / "test-network"
+    plain = reference_like(tmp_path, "plain.docx", ["Other letterhead"], [])
+    result = run_cli("build", kit / "answers.yaml", "--force", "--reference-docx", plain)
+    assert result.exit_code == 0, result.output
+    header = header_and_footer(kit / "01-constitution.docx")[0]
+    assert "Other letterhead" in header and LETTERHEAD not in header
+    assert "Other letterhead" in header_and_footer(kit / "reference.docx")[0]
+
+
+def test_replacing_a_kit_keeps_the_reference_it_recorded(tmp_path):
+    build_kit(MINIMAL, BuildOptions(out=tmp_path, reference_docx=letterhead(tmp_path)))
+    rebuilt = build_kit({**MINIMAL, "board_pay": "stipend"}, BuildOptions(out=tmp_path, force=True))
+    assert LETTERHEAD in header_and_footer(rebuilt.path / "01-constitution.docx")[0]
+    assert answers_meta(rebuilt.path)["reference"] == "reference.docx"
+
+
+def test_a_recorded_reference_that_is_gone_is_a_warning(tmp_path, write_answers):
+    run_cli("build", write_answers(MINIMAL), "--out", tmp_path, "--reference-docx", letterhead(tmp_path))
+    kit = tmp_path / "test-network"
+    (kit / "reference.docx").unlink()
+    result = run_cli("build", kit / "answers.yaml", "--force")
+    assert result.exit_code == 0, result.output
+    assert "Warning:" in result.stderr and "reference.docx" in result.stderr and "missing" in result.stderr
+    assert LETTERHEAD not in header_and_footer(kit / "01-constitution.docx")[0]
+
+
+def test_the_cli_prints_a_warning_for_a_reference_that_lacks_a_style(tmp_path, write_answers):
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    result = run_cli("build", write_answers(MINIMAL), "--out", tmp_path / "kits", "--reference-docx", plain)
+    assert result.exit_code == 0, result.output
+    assert "Warning: the reference document" in result.stderr and '"Guidance"' in result.stderr
+    assert "Guidance" not in result.stdout  # warnings go to stderr, never into the documents
+    assert '"Guidance"' not in kit_text(tmp_path / "kits" / "test-network")
+
+
+def test_the_same_answers_and_reference_give_the_same_bytes(tmp_path):
+    reference = letterhead(tmp_path)
+    one, two = (build_kit(MINIMAL, BuildOptions(out=tmp_path / out, reference_docx=reference)) for out in "ab")
+    assert {p.name: p.read_bytes() for p in one.path.iterdir()} == {p.name: p.read_bytes() for p in two.path.iterdir()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -28,6 +29,7 @@ from docx.parts.document import DocumentPart
 from ngokit.errors import ReferenceDocxError
 from ngokit.writer.defaults import add_missing_styles
 from ngokit.writer.numbering import order_levels
+from ngokit.writer.package import save_reproducibly
 from ngokit.writer.stylenames import LIBREOFFICE_NAMES, STYLE_TYPES, find_styles
 from ngokit.writer.traces import remove_personal_traces
 
@@ -63,6 +65,21 @@ def style_ids(document: DocumentObject) -> dict[str, str]:
     """Return the id of each style the writer needs that the document has, by its name in
     styles.py (see stylenames.py for how a style is recognised)."""
     return find_styles(cast(CT_Styles, document.styles.element))
+
+
+def write_reference_copy(reference: Path, path: Path) -> None:
+    """Write a copy of the reference, body and all, without the traces of whoever saved it:
+    the copy a kit keeps so that a rebuild has the same look. The same reference gives the
+    same bytes."""
+    document = Document(io.BytesIO(_read(reference).data))
+    remove_personal_traces(document.part)
+    props, stamp = document.core_properties, datetime(1980, 1, 1, tzinfo=timezone.utc)
+    for name in ("author", "category", "comments", "content_status", "identifier", "keywords", "language",
+                 "last_modified_by", "subject", "title", "version"):  # fmt: skip
+        setattr(props, name, "")
+    props.created = props.modified = props.last_printed = stamp
+    props.revision = 1
+    save_reproducibly(document, path)
 
 
 def _fit(document: DocumentObject) -> None:
