@@ -17,9 +17,9 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ngokit import __version__
 from ngokit.context import document_context
@@ -27,10 +27,13 @@ from ngokit.errors import NgokitError, OutputExistsError
 from ngokit.files import folders_made_for, write_atomically
 from ngokit.i18n import translations_for
 from ngokit.kit import Kit, open_kit
-from ngokit.output.folder import check_replaceable, check_replaceable_zip, kit_zip_bytes
+from ngokit.output.folder import ANSWERS_FILE, check_replaceable, check_replaceable_zip, is_kit_answers, kit_zip_bytes
 from ngokit.output.slug import kit_slug
-from ngokit.questions.answers import Answers, dump_answers, load_answers
+from ngokit.questions.answers import META_KEY, Answers, dump_answers, load_answers
 from ngokit.render import render_documents
+
+if TYPE_CHECKING:
+    from ngokit.documents import WrittenDocuments
 
 WORK_PREFIX = ".ngokit-work-"
 
@@ -51,11 +54,13 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuiltKit:
-    """A finished kit: its folder, its documents and, when asked for, its zip."""
+    """A finished kit: its folder, its documents, when asked for its zip, and what the person
+    should know (e.g. styles the reference lacked), for the shell to show."""
 
     path: Path
     documents: tuple[Path, ...]
     zip_path: Path | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions | None = None,
@@ -67,9 +72,10 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         valid = _validated(answers, opened)
         target = options.out / (options.folder or kit_slug(valid.network_name))
         _check_target(target, options)
+        options, warnings = _recorded_reference(options, answers, target)
         try:
             with tempfile.TemporaryDirectory(prefix="ngokit-build-") as scratch:
-                documents = _build_files(valid, opened, options, Path(scratch))
+                written = _build_files(valid, opened, options, Path(scratch))
                 zip_data = kit_zip_bytes(Path(scratch) / "kit", target.name, valid.kit_date) if options.zip else None
                 with folders_made_for(options.out), _work_folder(options.out) as work:
                     _land(Path(scratch) / "kit", target, work, options.force)
@@ -78,7 +84,7 @@ def build_kit(answers: Answers | Path | Mapping[str, Any], options: BuildOptions
         except OSError as exc:  # a full disk, a file in use, no permission: say so, leave nothing
             raise NgokitError(f"could not write the kit in {options.out}: {exc.strerror or exc}") from exc
     zip_path = _write_zip(zip_data, target) if zip_data is not None else None
-    return BuiltKit(target, tuple(target / d.name for d in documents), zip_path)
+    return BuiltKit(target, tuple(target / d.name for d in written.paths), zip_path, warnings + written.warnings)
 
 
 def _validated(answers: Answers | Path | Mapping[str, Any], kit: Kit) -> Answers:
@@ -125,12 +131,35 @@ def _work_folder(out: Path) -> Iterator[Path]:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def answers_text(answers: Answers, kit: Kit) -> str:
-    """Return the kit's answers.yaml: every answer, normalised, and the versions that built it."""
-    return dump_answers(answers, {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version})
+def answers_text(answers: Answers, kit: Kit, reference: str | None = None) -> str:
+    """Return the kit's answers.yaml: every answer, normalised, and the versions that built it
+    (and the name of the kit's own reference document, when it has one: a rebuild finds it so)."""
+    meta = {"ngokit": __version__, "kit": kit.name, "kit_version": kit.version}
+    if reference is not None:
+        meta["reference"] = reference
+    return dump_answers(answers, meta)
 
 
-def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> list[Path]:
+def _recorded_reference(options: BuildOptions, answers: object, target: Path) -> tuple[BuildOptions, tuple[str, ...]]:
+    """Return the options with the reference a kit recorded when none is given (the one beside
+    a kit's own answers file, else the one in the kit being replaced), and a warning if it is gone."""
+    from ngokit.documents import RECORDED_REFERENCE
+
+    if options.reference_docx is not None:
+        return options, ()
+    for answers_file in [*([answers] if isinstance(answers, Path) else []), target / ANSWERS_FILE]:
+        if not is_kit_answers(answers_file) or load_answers(answers_file)[META_KEY].get("reference") is None:
+            continue
+        recorded = answers_file.parent / RECORDED_REFERENCE
+        if recorded.is_file():
+            return replace(options, reference_docx=recorded), ()
+        return options, (f"{answers_file} records that the kit was built with its own {RECORDED_REFERENCE}, "
+                         "which is missing: the documents have the kit's standard look. Build with "
+                         "--reference-docx FILE to give them yours again.",)  # fmt: skip
+    return options, ()
+
+
+def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> WrittenDocuments:
     """Write the kit's files into ``scratch/kit`` (a private temporary folder); return the
     documents. Only the finished kit is copied into the output folder, at the end."""
     staging = scratch / "kit"
@@ -141,15 +170,16 @@ def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Pat
     sources = render_documents(kit.path, context, trusted=trusted, work_dir=scratch / "render")
     from ngokit.documents import write_documents  # python-docx only when building
 
-    documents = write_documents(
+    written = write_documents(
         sources, staging, answers, kit, translations, reference=options.reference_docx, guidance=options.guidance
     )
-    (staging / "answers.yaml").write_bytes(answers_text(answers, kit).encode("utf-8"))
+    reference = written.reference.name if written.reference is not None else None
+    (staging / "answers.yaml").write_bytes(answers_text(answers, kit, reference).encode("utf-8"))
     if options.pdf:
         from ngokit.output.pdf import convert_to_pdf
 
-        convert_to_pdf(documents, staging, scratch / "profile")
-    return documents
+        convert_to_pdf(written.paths, staging, scratch / "profile")
+    return written
 
 
 def _land(built: Path, target: Path, work: Path, force: bool) -> None:

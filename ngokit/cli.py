@@ -47,7 +47,8 @@ def _build_options(f):  # type: ignore[no-untyped-def]
             "--no-guidance", is_flag=True, help="Leave out the notes for drafters (a clean copy for adoption)."
         ),
         click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
-                     help="A Word file whose styles, fonts and letterhead the documents use."),
+                     help="A Word file whose styles, fonts, header and footer the documents use; the kit keeps "
+                          "a copy (reference.docx), which a rebuild uses."),
     ]  # fmt: skip
     for option in reversed(options):
         f = option(f)
@@ -220,10 +221,14 @@ def _report(built) -> None:  # type: ignore[no-untyped-def]
         pdf = document.with_suffix(".pdf")
         click.echo(f"  {document.name}" + (f"  ({pdf.name})" if pdf.exists() else ""))
     click.echo("  answers.yaml")
+    if (built.path / "reference.docx").is_file():
+        click.echo("  reference.docx  " + _("(the look of the documents: a rebuild uses it)"))
     if built.zip_path:
         click.echo(_("Zip: {0}").format(built.zip_path))
     rebuild = command(f"build {built.path / 'answers.yaml'} --force")
     click.echo(_("Rebuild after editing the answers: {0}").format(rebuild))
+    for warning in built.warnings:  # the kit is built; these say what to improve
+        click.echo(_("Warning: {0}").format(for_terminal(warning)), err=True)
 
 
 def main() -> None:

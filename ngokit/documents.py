@@ -6,8 +6,9 @@ import gettext
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ngokit.errors import KitError
 from ngokit.kit import Kit
 from ngokit.locales import format_long_date, is_right_to_left
 from ngokit.questions.answers import Answers
@@ -18,27 +19,38 @@ from ngokit.writer import (
     check_reference,
     parse_source,
     write_docx,
+    write_reference_copy,
 )
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 START_HERE_PREFIX = "00-"
+RECORDED_REFERENCE = "reference.docx"
+"""The name of the copy of a chosen reference that a kit keeps beside its documents."""
+
+
+class WrittenDocuments(NamedTuple):
+    """The documents written, in kit order; what the person should know; the reference kept."""
+
+    paths: list[Path]
+    warnings: tuple[str, ...] = ()
+    reference: Path | None = None  # the copy of a chosen reference (None for the kit's own)
 
 
 def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers, kit: Kit,
                     translations: gettext.NullTranslations, *, reference: Path | None = None,
-                    guidance: bool = True) -> list[Path]:  # fmt: skip
-    """Write one DOCX per non-empty Markdown source (file name → text); return their paths in
-    kit order.
+                    guidance: bool = True) -> WrittenDocuments:  # fmt: skip
+    """Write one DOCX per non-empty Markdown source (file name → text) into ``staging``, and a
+    copy of a chosen reference beside them (``reference.docx``), for a rebuild to find.
 
     Args:
-        reference: the Word file whose styles and page set-up the documents take (the kit's
-            own ``reference.docx`` when None).
+        reference: the Word file whose styles, page set-up, header and footer the documents
+            take (the kit's own ``reference.docx`` when None).
         guidance: keep the notes for drafters (False for a clean copy to adopt).
     """
-    reference = reference or kit.reference_docx
-    check_reference(reference)
+    look = reference or kit.reference_docx
+    warnings = check_reference(look)
     parsed = {Path(name): parse_source(text, name) for name, text in sorted(sources.items())}
     parsed = {p: s for p, s in parsed.items() if s.tokens}  # a document that renders empty is left out
     blanks = list_blanks(parsed)
@@ -47,9 +59,19 @@ def write_documents(sources: Mapping[str, str], staging: Path, answers: Answers,
     for path, source in parsed.items():
         meta = replace(_meta(source.front, answers, kit, translations, blanks, guidance), clauses=clauses)
         target = staging / f"{path.stem}.docx"
-        write_docx(source, target, meta, reference)
+        write_docx(source, target, meta, look)
         written.append(target)
-    return written
+    kept = _keep_reference(reference, staging, written) if reference is not None else None
+    return WrittenDocuments(written, warnings, kept)
+
+
+def _keep_reference(reference: Path, staging: Path, documents: list[Path]) -> Path:
+    """Return the copy of the chosen reference written beside the documents."""
+    kept = staging / RECORDED_REFERENCE
+    if kept in documents:
+        raise KitError(f"a document of this kit is called {kept.stem}: that name is kept for the kit's reference")
+    write_reference_copy(reference, kept)
+    return kept
 
 
 def clause_numbers(sources: Iterable[Source]) -> dict[str, dict[str, str]]:

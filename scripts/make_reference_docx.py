@@ -1,13 +1,20 @@
 """Build kit_templates/peer-network/reference.docx: the look of every document in the kit.
 
 Run `uv run python scripts/make_reference_docx.py` after changing a style here. A TA
-organisation can instead open reference.docx in Word or LibreOffice, change fonts, colours
-and letterhead, and save it: the writer takes every style from that file.
+organisation can instead open reference.docx in Word or LibreOffice, change fonts, colours,
+header and footer, and save it: the writer takes every style from that file (docs/branding.md).
+
+The file opens as a one-page sample of every style, written by ngokit's own writer from
+SAMPLE below, so that there is something to restyle; the writer empties the body of the
+reference when it builds, so none of this text reaches a kit. The header and footer hold the
+placeholders the writer fills: {network}, {title} and {page_x_of_y}.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
+from datetime import date
 from pathlib import Path
 
 from docx import Document
@@ -18,6 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from ngokit.writer import DocumentMeta, parse_source, write_docx  # noqa: E402
 from ngokit.writer.numbering import heading_levels_xml, list_levels_xml  # noqa: E402
 from ngokit.writer.package import APP_XML, save_reproducibly  # noqa: E402
 from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES  # noqa: E402
@@ -29,6 +37,48 @@ HEADING_NUM_ID = 10
 LIST_ABSTRACT_ID = 21
 
 
+SAMPLE = """---
+title: Document title
+numbered: true
+toc: true
+---
+
+# Styles of the kit {id=styles}
+
+This page shows each style the kit's documents use. Change how the styles look (font, size,
+colour, spacing), the header and the footer, then save: ngokit uses your styles and replaces
+this text when it builds a kit. Body text is in the Normal style; a blank to fill looks like
+[name of the network](blank:); a link looks like [this](https://example.org).
+
+## A numbered clause {id=clause}
+
+Word numbers clauses through the Heading styles (1 / 1.1 / 1.1.1). A member may:
+
+1. take part in general meetings (List Number);
+2. stand for the board;
+   1. after three months (List Number 2).
+
+- A bulleted list (List Bullet)
+  - and its second level (List Bullet 2)
+
+### A third-level heading
+
+> The Guidance style: notes for the people who draft the documents, in a box.
+
+| Amount | Who approves (Table Text) |
+|---|---|
+| up to 100 | one signatory |
+| above 100 | two signatories |
+"""
+
+SAMPLE_META = DocumentMeta(
+    title="Document title", network="Name of the network", subject="", language="en-GB",
+    kit_date=date(2026, 1, 1), status="Draft for adoption", version="kit version 1", date_text="1 January 2026",
+)  # fmt: skip
+HEADER = "{network}  |  {title}"
+FOOTER = "{page_x_of_y}"
+
+
 def main() -> None:
     doc = Document()
     _page(doc)
@@ -38,8 +88,32 @@ def main() -> None:
     _numbering(doc)
     _drop_unused(doc)
     _clean_properties(doc)
+    with tempfile.TemporaryDirectory() as scratch:
+        styles, sample = Path(scratch) / "styles.docx", Path(scratch) / "sample.docx"
+        save_reproducibly(doc, styles)
+        write_docx(parse_source(SAMPLE), sample, SAMPLE_META, styles)
+        doc = Document(str(sample))
+    _one_page(doc)
+    _placeholders(doc)
+    _clean_properties(doc)
     save_reproducibly(doc, OUT)
     print(f"wrote {OUT}")
+
+
+def _one_page(doc) -> None:
+    """Keep the contents on the sample's one page: no page break after them."""
+    for brk in doc.element.body.xpath('.//w:br[@w:type="page"]'):
+        brk.getparent().remove(brk)
+
+
+def _placeholders(doc) -> None:
+    """Put the placeholders the writer fills in the header and the footer, in place of the lines
+    the writer wrote there for the sample."""
+    section = doc.sections[0]
+    for paragraph, text in ((section.header.paragraphs[0], HEADER), (section.footer.paragraphs[0], FOOTER)):
+        alignment = paragraph.alignment
+        paragraph.text = text
+        paragraph.alignment = alignment
 
 
 def _page(doc) -> None:
@@ -190,6 +264,7 @@ def _clean_properties(doc) -> None:
     props = doc.core_properties
     props.author = props.last_modified_by = ""
     props.comments = props.keywords = props.subject = props.title = ""
+    props.category = props.content_status = props.version = props.language = ""
     props.revision = 1
     package = doc.part.package
     for rel_id, rel in list(package.rels.items()):

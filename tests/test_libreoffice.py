@@ -12,16 +12,20 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 
 from ngokit import BuildOptions, build_kit
 from ngokit.errors import NgokitError
 from ngokit.kit import load_kit
 from ngokit.output.pdf import convert_to_pdf, find_soffice
+from ngokit.writer import check_reference
 
 from .conftest import EXAMPLES
+from .test_branding import LETTERHEAD, letterhead
 from .test_ooxml_schema import load_schema, schema_errors
 from .test_reference import write_with
+from .test_writer import SOURCE
 
 pytestmark = pytest.mark.libreoffice
 
@@ -98,16 +102,21 @@ def test_a_document_libreoffice_cannot_load_is_reported(tmp_path):
         convert_to_pdf([missing], tmp_path, tmp_path / "profile")
 
 
-@pytest.fixture(scope="module")
-def reference_saved_by_libreoffice(tmp_path_factory) -> Path:
-    """Return the kit's reference.docx as LibreOffice saves it: numbering renumbered, unused lists dropped."""
-    folder = tmp_path_factory.mktemp("reference")
-    shutil.copy(load_kit().reference_docx, folder / "reference.docx")
+def saved_by_libreoffice(source: Path, folder: Path) -> Path:
+    """Return a Word file as LibreOffice saves it (`soffice --convert-to docx`)."""
     profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
     subprocess.run([find_soffice(), "--headless", "--norestore", profile, "--convert-to", "docx:MS Word 2007 XML",
-                    "--outdir", str(folder / "saved"), str(folder / "reference.docx")],
+                    "--outdir", str(folder / "saved"), str(source)],
                    capture_output=True, timeout=300, check=True)  # fmt: skip
-    return folder / "saved" / "reference.docx"
+    return folder / "saved" / f"{source.stem}.docx"
+
+
+@pytest.fixture(scope="module")
+def reference_saved_by_libreoffice(tmp_path_factory) -> Path:
+    """Return the kit's reference.docx as LibreOffice saves it: numbering renumbered, styles renamed."""
+    folder = tmp_path_factory.mktemp("reference")
+    shutil.copy(load_kit().reference_docx, folder / "reference.docx")
+    return saved_by_libreoffice(folder / "reference.docx", folder)
 
 
 def test_a_reference_saved_by_libreoffice_keeps_lettered_lists(reference_saved_by_libreoffice, tmp_path):
@@ -121,3 +130,56 @@ def test_a_reference_saved_by_libreoffice_keeps_lettered_lists(reference_saved_b
 def test_a_reference_saved_by_libreoffice_gives_schema_valid_documents(reference_saved_by_libreoffice, tmp_path):
     document = write_with(reference_saved_by_libreoffice, tmp_path)  # LibreOffice orders numbering levels wrongly
     assert schema_errors(load_schema(), document) == []
+
+
+def test_a_reference_saved_by_libreoffice_has_every_style_under_its_names(reference_saved_by_libreoffice, tmp_path):
+    assert check_reference(reference_saved_by_libreoffice) == ()
+    document = docx.Document(str(write_with(reference_saved_by_libreoffice, tmp_path)))
+    ids = {p.style.name: p.style.style_id for p in document.paragraphs}
+    assert ids["TOC 1"] == "Contents1" and ids["TOC Heading"] == "ContentsHeading"  # LibreOffice 7.4's names
+    assert document.sections[0].header.paragraphs[0].text == "Net  |  T"  # its placeholders, filled
+    assert "PAGE" in document.sections[0].footer.part.element.xml
+
+
+LIBREOFFICE_STYLES = {"Title": "Title", "Heading_20_1": "Heading 1", "Contents_20_Heading": "Contents Heading",
+                      "Contents_20_1": "Contents 1", "Contents_20_2": "Contents 2", "Header": "Header",
+                      "Footer": "Footer"}  # fmt: skip
+
+
+def test_a_reference_begun_in_libreoffice_finds_words_styles_under_libreoffices_names(tmp_path):
+    styles = "".join(f'<style:style style:name="{k}" style:display-name="{v}" style:family="paragraph"/>'
+                     for k, v in LIBREOFFICE_STYLES.items())  # fmt: skip
+    styles += '<style:style style:name="Internet_20_link" style:display-name="Internet link" style:family="text"/>'
+    body = "".join(f'<text:p text:style-name="{k}">{v}</text:p>' for k, v in LIBREOFFICE_STYLES.items())
+    body += '<text:p><text:span text:style-name="Internet_20_link">a link</text:span></text:p>'
+    source = tmp_path / "begun.fodt"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.3" '
+        'office:mimetype="application/vnd.oasis.opendocument.text">'
+        f"<office:styles>{styles}</office:styles><office:body><office:text>{body}</office:text></office:body>"
+        "</office:document>",
+        encoding="utf-8",
+    )
+    reference = saved_by_libreoffice(source, tmp_path)
+    (warning,) = check_reference(reference)  # it lacks the kit's own styles and a few of Word's: a warning
+    for found in ('"toc 1"', '"toc 2"', '"TOC Heading"', '"Hyperlink"', '"Title"', '"Heading 1"', '"Header"'):
+        assert found not in warning
+    assert '"Guidance"' in warning and '"Heading 2"' in warning
+    pdf = convert_to_pdf([write_with(reference, tmp_path)], tmp_path, tmp_path / "profile")[0]
+    assert re.search(r"^\s*\(a\)\s+first", pdf_text(pdf), re.M)
+
+
+def test_a_letterhead_saved_by_libreoffice_survives_on_every_page(tmp_path):
+    reference = saved_by_libreoffice(letterhead(tmp_path), tmp_path)
+    long_source = SOURCE + "".join(f"\n## Clause {n}\n\n" + "Text of the clause. " * 80 + "\n" for n in range(6))
+    pdf = convert_to_pdf([write_with(reference, tmp_path, long_source)], tmp_path, tmp_path / "profile")[0]
+    pages, text = page_count(pdf), pdf_text(pdf)
+    assert pages >= 3
+    assert text.count(LETTERHEAD) == pages and text.count("12 Example Road") == pages
+    assert [f"Page {n} of {pages}" in text for n in range(1, pages + 1)] == [True] * pages
+    assert "Net  |  T" not in text  # no line stacked under the letterhead
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len([line for line in images.splitlines()[2:] if line.strip()]) >= pages  # the logo on every page

@@ -26,6 +26,7 @@ from ngokit.kit import load_kit
 from ngokit.writer import DocumentMeta, parse_source, write_docx
 
 from .conftest import DEMO, EXAMPLES
+from .test_branding import letterhead, reference_like
 from .test_reference import ODD_REFERENCES, odd_reference, reference_with_traces, write_with
 from .test_writer import SOURCE
 
@@ -156,6 +157,11 @@ def documents_of(case: str, out: Path) -> list[Path]:
         return list(built.documents)
     if case == "reference-with-traces":
         return [write_with(reference_with_traces(out), out)]
+    if case == "reference-letterhead":  # a logo and an address: kept, with the kit's page line
+        return list(build_kit(DEMO, BuildOptions(out=out, reference_docx=letterhead(out))).documents)
+    if case == "reference-placeholders":  # placeholders split across runs, filled with fields
+        footer = ["Page {pa", "ge} of {pages} · {page_x_of_y}"]
+        return [write_with(reference_like(out, "placeholders.docx", ["{network} | {title}"], footer), out)]
     if case.startswith("reference-"):
         return [write_with(odd_reference(out, case.removeprefix("reference-")), out)]
     if case == "right-to-left":
@@ -168,7 +174,8 @@ def documents_of(case: str, out: Path) -> list[Path]:
 
 
 CASES = [*(p.stem for p in EXAMPLES), "stress", "stress-without-guidance", "right-to-left",
-         *(f"reference-{kind}" for kind in ODD_REFERENCES), "reference-with-traces"]  # fmt: skip
+         *(f"reference-{kind}" for kind in ODD_REFERENCES), "reference-with-traces", "reference-letterhead",
+         "reference-placeholders"]  # fmt: skip
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from ngokit.kit import load_kit
-from ngokit.writer import DocumentMeta, parse_source, write_docx
+from ngokit.writer import DocumentMeta, check_reference, parse_source, write_docx
 
 from .test_writer import SOURCE
 
@@ -36,10 +36,46 @@ def _without_final_section(document) -> None:
     body.remove(body.sectPr)
 
 
+MISSING = ("Guidance", "toc 1", "toc 2", "List Bullet", "List Bullet 2", "Table Grid", "Blank", "Hyperlink")
+
+
+def _without_styles(document) -> None:
+    for name in MISSING:
+        style = document.styles[name].element
+        style.getparent().remove(style)
+
+
+RENAMED = {  # Word's name → (name, id) as another application or language wrote it
+    "toc 1": ("Contents 1", "Contents1"),  # LibreOffice before 7, or a document begun in LibreOffice
+    "toc 2": ("Contents 2", "Contents2"),
+    "TOC Heading": ("Contents Heading", "ContentsHeading"),
+    "Hyperlink": ("Hyperlink", "InternetLink"),  # LibreOffice 7.4 keeps the name, not the id
+    "Heading 1": ("heading 1", "berschrift1"),  # German Word: English name, localised id
+    "Title": ("Titre", "Titre"),  # a file that carries French Word's names
+    "Header": ("En-tête", "En-tte"),
+    "Guidance": ("Guidance", "Guidance-note"),
+}
+
+
+def _with_renamed_styles(document) -> None:
+    """Rename styles as LibreOffice or a localised Word writes them, and every reference to their ids."""
+    for word_name, (name, style_id) in RENAMED.items():
+        style = document.styles[word_name].element
+        old_id = style.styleId
+        style.name_val, style.styleId = name, style_id
+        section = document.sections[0]
+        for part in (document.styles, document.part.numbering_part, section.header.part, section.footer.part):
+            for value in part.element.xpath(f'.//*[@w:val="{old_id}"][self::w:basedOn or self::w:next or '
+                                            'self::w:link or self::w:pStyle]'):  # fmt: skip
+                value.set(qn("w:val"), style_id)
+
+
 ODD_REFERENCES: dict[str, Callable] = {
     "without-doc-defaults": _without_doc_defaults,
     "without-numbering": _without_numbering,
     "without-final-section": _without_final_section,
+    "without-styles": _without_styles,
+    "renamed-styles": _with_renamed_styles,
 }
 
 
@@ -79,6 +115,33 @@ def test_a_reference_that_lacks_a_part_still_writes_numbered_documents(tmp_path,
     assert number_format(document, document.styles["Heading 2"].element.pPr.numPr) == "decimal"
     assert document.sections[0].header.paragraphs[-1].text == "Net  |  T"
     assert 'w:val="en-GB"' in document.styles.element.xml
+
+
+def test_styles_are_found_by_their_identity_whatever_an_application_called_them(tmp_path):
+    reference = odd_reference(tmp_path, "renamed-styles")
+    assert check_reference(reference) == ()
+    document = docx.Document(str(write_with(reference, tmp_path)))
+    used = {p._p.pPr.pStyle.val for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.pStyle is not None}
+    assert {"Contents1", "Contents2", "ContentsHeading", "berschrift1", "Titre", "Guidance-note"} <= used
+    assert document.element.body.xpath('.//w:hyperlink/w:r/w:rPr/w:rStyle[@w:val="InternetLink"]')
+    header = document.sections[0].header.part.element
+    assert header.xpath("string(w:p/w:pPr/w:pStyle/@w:val)") == "En-tte"
+    names = [style.name for style in document.styles]
+    assert "toc 1" not in names and "Title" not in names and names.count("Guidance") == 1  # no default beside them
+
+
+def test_a_reference_without_a_style_gets_a_plain_one_and_a_warning_naming_it(tmp_path):
+    reference = odd_reference(tmp_path, "without-styles")
+    (warning,) = check_reference(reference)
+    assert all(f'"{name}"' in warning for name in MISSING)
+    assert str(reference) in warning and "reference.docx" in warning  # where to find every style
+    document = docx.Document(str(write_with(reference, tmp_path)))
+    assert {"Guidance", "toc 1", "List Bullet", "List Bullet 2"} <= {p.style.name for p in document.paragraphs}
+    bullets = [p for p in document.paragraphs if p.style.name.startswith("List Bullet")]
+    assert [number_format(document, p.style.element.pPr.numPr) for p in bullets] == ["bullet", "bullet"]
+    assert document.tables[0].style.name == "Table Grid"
+    assert document.styles["Guidance"].element.xpath("w:pPr/w:pBdr")  # still a box
+    assert document.element.body.xpath('.//w:rStyle[@w:val="Blank"]')
 
 
 def test_a_reference_without_list_numbering_gets_the_kits(tmp_path):

@@ -234,12 +234,22 @@ def test_cover_block(tmp_path):
     assert ("Cover Detail", "Status: Draft for adoption") in paragraphs
 
 
-def test_reference_without_a_needed_style_names_it(tmp_path):
+def test_a_reference_without_a_needed_style_gets_a_plain_one_and_a_warning_naming_it(tmp_path):
     plain = tmp_path / "plain.docx"
-    docx.Document().save(str(plain))
-    with pytest.raises(ReferenceDocxError, match="Guidance") as caught:
-        check_reference(plain)
-    assert "Blank" in str(caught.value)
+    docx.Document().save(str(plain))  # python-docx's own template: no Guidance, Blank, toc 1...
+    (warning,) = check_reference(plain)
+    assert '"Guidance"' in warning and '"Blank"' in warning and '"toc 1" ("Contents 1" in LibreOffice)' in warning
+    path = tmp_path / "doc.docx"
+    meta = DocumentMeta(title="T", network="N", subject="K", language="en", kit_date=date(2026, 1, 1),
+                        status="Draft", version="1")  # fmt: skip
+    write_docx(parse_source(SOURCE), path, meta, plain)
+    styles = [p.style.name for p in docx.Document(str(path)).paragraphs]
+    assert {"Guidance", "toc 1", "toc 2", "Cover Detail", "List Number", "List Bullet 2"} <= set(styles)
+    assert "plain.docx" not in "".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_the_kits_own_reference_has_every_style(kit):
+    assert check_reference(kit.reference_docx) == ()
 
 
 def test_a_reference_that_is_not_a_word_file(tmp_path):

@@ -93,7 +93,12 @@ def _print_preflight(results: list[RowResult], notes: tuple[str, ...]) -> None:
         for error in row.errors:
             click.echo(f"    - {for_terminal(error)}")
     if unchanged:
-        click.echo(ngettext("{0} kit is already built and unchanged: kept as it is.",
-                            "{0} kits are already built and unchanged: kept as they are.", unchanged).format(unchanged))
+        click.echo(
+            ngettext(
+                "{0} kit is already built and unchanged: kept as it is.",
+                "{0} kits are already built and unchanged: kept as they are.",
+                unchanged,
+            ).format(unchanged)
+        )
     if invalid:
         click.echo(_("Rows with problems are not built; fix them and run the batch again."))

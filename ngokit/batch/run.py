@@ -46,8 +46,14 @@ class BatchResult:
 
     def summary(self) -> str:
         """Return the closing line, e.g. ``18 built, 2 unchanged, 1 failed: see batch-report.csv``."""
-        counts = [(sum(r.status == status for r in self.rows), label) for status, label in (
-            (BUILT, _("{0} built")), (REBUILT, _("{0} rebuilt (answers changed)")), (UNCHANGED, _("{0} unchanged")))]
+        counts = [
+            (sum(r.status == status for r in self.rows), label)
+            for status, label in (
+                (BUILT, _("{0} built")),
+                (REBUILT, _("{0} rebuilt (answers changed)")),
+                (UNCHANGED, _("{0} unchanged")),
+            )
+        ]
         text = ", ".join(label.format(count) for count, label in counts if count) or _("0 built")
         if self.failed:
             return text + _(", {0} failed: see {1}").format(len(self.failed), self.report)

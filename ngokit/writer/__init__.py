@@ -2,7 +2,7 @@
 
 from ngokit.writer.document import write_docx
 from ngokit.writer.meta import DocumentMeta, Labels
-from ngokit.writer.reference import check_reference
+from ngokit.writer.reference import check_reference, write_reference_copy
 from ngokit.writer.source import BLANK_LINK, Source, parse_source, split_front_matter
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "parse_source",
     "split_front_matter",
     "write_docx",
+    "write_reference_copy",
 ]

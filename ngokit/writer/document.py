@@ -1,10 +1,10 @@
 """Markdown source → Word document, with styles from a reference.docx.
 
 This package is the only place that imports python-docx. :func:`write_docx` opens the
-reference, and a :class:`DocumentWriter` walks the source's blocks: frame.py writes the cover,
-contents, header and footer; blocks.py the headings (numbered as clauses by the heading
-styles' multilevel list), paragraphs, lists and guidance notes; tables.py the tables;
-inline.py the runs, links, blanks and cross-references inside them.
+reference, and a :class:`DocumentWriter` walks the source's blocks: frame.py writes the cover
+and contents; blocks.py the headings (numbered as clauses by the heading styles' multilevel
+list), paragraphs, lists and guidance notes; tables.py the tables; inline.py the runs, links,
+blanks and cross-references inside them; letterhead.py fills the header and footer.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from ngokit.writer import frame
 from ngokit.writer.blocks import BlockWriter
+from ngokit.writer.letterhead import set_header_footer
 from ngokit.writer.meta import DocumentMeta, Labels
 from ngokit.writer.numbering import add_heading_numbering_if_missing, get_or_add_numbering
 from ngokit.writer.package import save_reproducibly
@@ -57,12 +58,11 @@ class DocumentWriter:
         if self.source.front.get("toc", False):
             frame.add_contents(self.blocks, self.source.headings, self.meta.labels.contents, self.meta.labels.annex)
         self._add_blocks(self.source.tokens)
-        frame.set_header_footer(self.document.sections[0], self.meta)
+        set_header_footer(self.document.sections[0], self.meta, self.style_ids)
         frame.set_properties(self.document.core_properties, self.meta)
 
     def _prepare(self) -> None:
-        """Empty the body and give the styles the document's language, clause numbers and direction."""
-        self.body.clear_content()  # all but the final section properties
+        """Give the styles the document's language, clause numbers and direction (the reference's body is empty)."""
         styles = cast(CT_Styles, self.document.styles.element)
         set_document_language(styles, self.meta.language)
         if self.source.numbered:

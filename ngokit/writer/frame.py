@@ -1,15 +1,12 @@
-"""The frame around a document's content: cover block, contents, header, footer, properties."""
+"""The frame around a document's content: cover block, contents and properties (the header and
+footer are letterhead.py's)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from typing import cast
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.coreprops import CoreProperties
-from docx.oxml.section import CT_HdrFtr
-from docx.section import Section
 
 from ngokit.writer import ooxml
 from ngokit.writer.blocks import BlockWriter
@@ -44,32 +41,6 @@ def add_contents(blocks: BlockWriter, headings: Sequence[Heading], title: str, a
         ooxml.add_hyperlink(paragraph, label, anchor=entry.bookmark)
     ooxml.end_field(paragraph)
     ooxml.add_break(paragraph, "page")
-
-
-def set_header_footer(section: Section, meta: DocumentMeta) -> None:
-    """Put the network and the title in a section's header, and "Page X of Y" in its footer."""
-    header = cast(CT_HdrFtr, section.header.part.element)
-    first = header.p_lst[0]
-    line = first if not first.text.strip() else header.add_p()  # below a letterhead, if any
-    line.clear_content()
-    ooxml.add_text(line, f"{meta.network}  |  {meta.title}")
-    if not meta.right_to_left:  # right-to-left: start-aligned is already right
-        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _set_footer(cast(CT_HdrFtr, section.footer.part.element), meta.labels.page_of)
-
-
-def _set_footer(footer: CT_HdrFtr, page_of: str) -> None:
-    line = footer.p_lst[0]
-    line.clear_content()
-    ooxml.add_text(line, "")  # the empty run python-docx left here, kept so that the files stay as they were
-    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, _, rest = page_of.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    ooxml.add_text(line, before)
-    ooxml.add_field(line, "PAGE", "1")
-    ooxml.add_text(line, middle)
-    ooxml.add_field(line, "NUMPAGES", "1")
-    ooxml.add_text(line, after)
 
 
 def set_properties(props: CoreProperties, meta: DocumentMeta) -> None:

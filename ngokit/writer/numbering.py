@@ -59,6 +59,17 @@ def get_or_add_list_numbering(numbering: CT_Numbering) -> int:
     return _add_abstract(numbering, list_levels_xml())
 
 
+def get_or_add_bullet_numbering(numbering: CT_Numbering) -> int:
+    """Return the id of a numbering instance whose first two levels are bullets, added if missing
+    (for the bulleted-list styles a reference lacks)."""
+    for abstract_id in numbering.xpath("w:abstractNum/@w:abstractNumId"):
+        if _number_formats(numbering, abstract_id, 2) == ["bullet", "bullet"]:
+            num_ids = numbering.xpath(f'w:num[w:abstractNumId/@w:val="{abstract_id}"]/@w:numId')
+            if num_ids:
+                return int(num_ids[0])
+    return cast(int, numbering.add_num(_add_abstract(numbering, bullet_levels_xml())).numId)
+
+
 def add_list(numbering: CT_Numbering, abstract_id: int) -> CT_Num:
     """Return a new numbering instance (``w:num``) of a list that starts again at (a)."""
     num: CT_Num = numbering.add_num(abstract_id)
@@ -118,6 +129,16 @@ def list_levels_xml() -> str:
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{567 * (i + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
         for i, (fmt, text) in enumerate(LIST_LEVELS)
+    )
+
+
+def bullet_levels_xml() -> str:
+    """Return the ``w:lvl`` elements of bulleted lists: a bullet, then a white bullet, indented one step a level."""
+    return "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{360 * (i + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
+        for i, text in enumerate(("\u2022", "\u25e6"))
     )
 
 

@@ -2,13 +2,16 @@
 
 A TA organisation's reference may have been saved by Word or LibreOffice rather than made by
 scripts/make_reference_docx.py. Fitting gives every document what the schema and the writer
-need, whatever the reference holds, and nothing of whoever saved it.
+need, whatever the reference holds, and nothing of whoever saved it: its body (a style sample,
+a letter) goes, a style it lacks gets a plain default, and the person is warned, never stopped.
 """
 
 from __future__ import annotations
 
 import io
 from copy import deepcopy
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -20,46 +23,86 @@ from docx.oxml.document import CT_Body, CT_Document
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.section import CT_SectPr
 from docx.oxml.settings import CT_Settings
+from docx.oxml.styles import CT_Styles
+from docx.parts.document import DocumentPart
 
 from ngokit.errors import ReferenceDocxError
+from ngokit.writer.defaults import add_missing_styles
 from ngokit.writer.numbering import order_levels
-from ngokit.writer.styles import CHARACTER_STYLES, PARAGRAPH_STYLES, TABLE_STYLES
+from ngokit.writer.package import save_reproducibly
+from ngokit.writer.stylenames import LIBREOFFICE_NAMES, STYLE_TYPES, find_styles
 from ngokit.writer.traces import remove_personal_traces
 
-NEEDED_STYLES = (*PARAGRAPH_STYLES, *CHARACTER_STYLES, *TABLE_STYLES)
+# Relationships that only the body uses: once it is emptied, those left unused go, with their parts.
+_BODY_RELATIONSHIPS = ("/image", "/hyperlink", "/header", "/footer", "/oleObject", "/package", "/chart",
+                       "/diagramData", "/diagramLayout", "/diagramQuickStyle", "/diagramColors", "/video",
+                       "/audio", "/media", "/control", "/subDocument")  # fmt: skip
 
 
-def check_reference(reference: Path) -> None:
-    """Raise ReferenceDocxError when a reference.docx cannot be read or lacks a style."""
-    open_reference(reference)
+@dataclass(frozen=True)
+class _Reference:
+    """A reference document as read from its file, with what the person should know about it."""
+
+    data: bytes
+    warnings: tuple[str, ...]
+
+
+def check_reference(reference: Path) -> tuple[str, ...]:
+    """Return warnings for the person about a reference.docx (the styles it lacks, which get a
+    plain default); raise ReferenceDocxError when it cannot be read."""
+    return _read(reference).warnings
 
 
 def open_reference(reference: Path) -> DocumentObject:
-    """Return a new python-docx document opened from the reference, fitted for writing."""
-    data = _reference_bytes(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
-    document = Document(io.BytesIO(data))
+    """Return a new python-docx document opened from the reference, fitted for writing: an
+    empty body, every style the writer needs and no trace of whoever saved it."""
+    document = Document(io.BytesIO(_read(reference).data))
     _fit(document)
     return document
 
 
 def style_ids(document: DocumentObject) -> dict[str, str]:
-    """Return the style id of each style the writer needs that the document has, by its name in styles.py.
+    """Return the id of each style the writer needs that the document has, by its name in
+    styles.py (see stylenames.py for how a style is recognised)."""
+    return find_styles(cast(CT_Styles, document.styles.element))
 
-    Names match whatever their case, as in Word: LibreOffice saves Word's "toc 1" as "TOC 1".
-    """
-    by_name: dict[str, str] = {}
-    for style in document.styles:  # of two names that differ only in case, the first wins
-        by_name.setdefault((style.name or "").lower(), style.style_id)
-    return {name: by_name[name.lower()] for name in NEEDED_STYLES if name.lower() in by_name}
+
+def write_reference_copy(reference: Path, path: Path) -> None:
+    """Write a copy of the reference, body and all, without the traces of whoever saved it:
+    the copy a kit keeps so that a rebuild has the same look. The same reference gives the
+    same bytes."""
+    document = Document(io.BytesIO(_read(reference).data))
+    remove_personal_traces(document.part)
+    props, stamp = document.core_properties, datetime(1980, 1, 1, tzinfo=timezone.utc)
+    for name in ("author", "category", "comments", "content_status", "identifier", "keywords", "language",
+                 "last_modified_by", "subject", "title", "version"):  # fmt: skip
+        setattr(props, name, "")
+    props.created = props.modified = props.last_printed = stamp
+    props.revision = 1
+    save_reproducibly(document, path)
 
 
 def _fit(document: DocumentObject) -> None:
     """Add what the schema and the writer need (document defaults are added as the language
-    is set), put numbering levels in order and remove the traces of whoever saved the file."""
-    get_or_add_final_section(cast(CT_Document, document.element).body)
+    is set), empty the body, put numbering levels in order and remove the traces of whoever
+    saved the file."""
+    body = cast(CT_Document, document.element).body
+    get_or_add_final_section(body)
     _complete_zoom(cast(CT_Settings, document.settings.element))
+    body.clear_content()  # all but the final section properties
+    _drop_unused_relationships(document.part)
+    styles = cast(CT_Styles, document.styles.element)
+    add_missing_styles(styles, document.part, find_styles(styles))
     order_levels(document.part)
     remove_personal_traces(document.part)
+
+
+def _drop_unused_relationships(part: DocumentPart) -> None:
+    """Drop what only the emptied body used: its pictures, links and other sections' headers."""
+    used = set(part.element.xpath("//@r:id | //@r:embed | //@r:link"))
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith(_BODY_RELATIONSHIPS) and rel_id not in used:
+            del part.rels[rel_id]
 
 
 def _complete_zoom(settings: CT_Settings) -> None:
@@ -89,19 +132,30 @@ def get_or_add_final_section(body: CT_Body) -> CT_SectPr:
     return cast(CT_SectPr, body.sectPr)
 
 
+def _read(reference: Path) -> _Reference:
+    return _read_once(reference, reference.stat().st_mtime_ns if reference.exists() else 0)
+
+
 @lru_cache(maxsize=8)
-def _reference_bytes(reference: Path, _mtime: int) -> bytes:
+def _read_once(reference: Path, _mtime: int) -> _Reference:
     try:
         data = reference.read_bytes()
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a broken file
         raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
     found = style_ids(document)
-    missing = [name for name in NEEDED_STYLES if name not in found]
-    if missing:
-        raise ReferenceDocxError(
-            f"the reference document {reference} lacks styles the kit needs: "
-            f"{', '.join(missing)}. Add them (apply each once in Word and delete the text), "
-            "or start from the kit's own reference.docx."
-        )
-    return data
+    missing = [_shown(name) for name in STYLE_TYPES if name not in found]
+    if not missing:
+        return _Reference(data, ())
+    styles = f"style {missing[0]}" if len(missing) == 1 else f"styles {', '.join(missing)}"
+    return _Reference(data, (
+        f"the reference document {reference} has no {styles}: the documents use a plain look instead. "
+        "To choose that look, add the style to your reference, or start again from the kit's own "
+        "reference.docx, which has every style.",
+    ))  # fmt: skip
+
+
+def _shown(name: str) -> str:
+    """Return a style's name as a person finds it in Word, and in LibreOffice when that differs."""
+    other = LIBREOFFICE_NAMES.get(name)
+    return f'"{name}" ("{other}" in LibreOffice)' if other else f'"{name}"'
