@@ -214,7 +214,7 @@ BRANCHES = [
         "petty_cash_float",
         {
             0: (("unregistered",), []),
-            4567: (("registered",), [("board", "does not count their own cash.")]),
+            4567: (("registered",), [("board", "never counts their own cash alone.")]),
         },
     ),
     *contrast(
@@ -483,10 +483,11 @@ def test_the_roles_that_are_never_combined_are_named(kits, kit_name):
         if hosted
         else "The person who checks the bank statements is not a signatory (who can sign for the account)."
     )
-    petty = "The petty-cash keeper (who holds cash for small costs) does not count their own cash."
+    petty = "The petty-cash keeper (who holds cash for small costs) never counts their own cash alone."
     never = [
         "The person who approves a payment does not pay it alone.",
-        "Nobody approves a payment to themselves.",
+        "Nobody approves a payment to themselves, or to someone close to them: a partner, a family member, someone "
+        "in their household, or a business or group they run or work for.",
         checker,
         petty,
         "A safeguarding focal point (who receives concerns about harm) never handles a concern about themselves: a "
