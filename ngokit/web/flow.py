@@ -12,6 +12,7 @@ from typing import Any
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ngokit.display import for_terminal
 from ngokit.i18n import _
 from ngokit.locales import country_name
 from ngokit.questions.interview import Interview
@@ -67,7 +68,8 @@ async def answer_question(ctx: Ctx) -> Response:
     try:
         answer = interview.check(question, typed)
     except ValueError as exc:
-        return _question(ctx, question, str(exc), typed=ctx.field("value") if question.type != "multichoice" else typed)
+        shown = for_terminal(ctx.field("value")) if question.type != "multichoice" else typed  # controls as codes
+        return _question(ctx, question, str(exc), typed=shown)
     interview.answer(question, answer)
     _say_what_was_read(ctx, question, answer)
     ctx.session.changing = None

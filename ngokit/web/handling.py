@@ -97,7 +97,11 @@ def endpoint(gate: str = JOINED) -> Callable[[Handler], Callable[[Request], Awai
             web: Web = request.app.state.web
             session, cookie = _session(request, web)
             ctx = Ctx(request, web, session)
-            response = await _checked(ctx, handler, gate)
+            try:
+                response = await _checked(ctx, handler, gate)
+            finally:
+                if ctx.form is not None:
+                    await ctx.form.close()  # an upload's spooled file
             if cookie:
                 response.set_cookie(COOKIE, cookie, httponly=True, samesite="lax")
             response.headers["cache-control"] = "no-store"
