@@ -15,7 +15,7 @@ from starlette.routing import Route
 from ngokit.display import for_terminal
 from ngokit.i18n import _
 from ngokit.locales import country_name
-from ngokit.questions.interview import Interview
+from ngokit.questions.interview import PATH, Interview
 from ngokit.questions.questionnaire import Question
 from ngokit.web.forms import field_for, posted_answer
 from ngokit.web.handling import INTERVIEW, Ctx, endpoint, redirect
@@ -45,6 +45,8 @@ async def question_page(ctx: Ctx) -> Response:
 
 def _question(ctx: Ctx, question: Question, error: str = "", typed: Any = None) -> Response:
     interview = _interview(ctx)
+    if typed is None and ctx.session.previous.get(question.name) is not None:
+        typed = ctx.session.previous[question.name]
     number, count, section = interview.progress(question)
     field = field_for(interview, question, ctx.ui_language, typed)
     first = not interview.history and not ctx.session.changing
@@ -71,6 +73,7 @@ async def answer_question(ctx: Ctx) -> Response:
         shown = for_terminal(ctx.field("value")) if question.type != "multichoice" else typed  # controls as codes
         return _question(ctx, question, str(exc), typed=shown)
     interview.answer(question, answer)
+    ctx.session.previous.pop(question.name, None)
     _say_what_was_read(ctx, question, answer)
     ctx.session.changing = None
     ctx.web.sessions.keep(ctx.session)
@@ -91,7 +94,11 @@ def _back(ctx: Ctx) -> Response:
     if ctx.session.changing:  # back from a change: to the review, nothing changed
         ctx.session.changing = None
         return redirect("/review")
-    if not _interview(ctx).back():
+    interview = _interview(ctx)
+    if interview.history:  # offer the answer gone back past, so that Back loses nothing typed
+        name = interview.history[-1]
+        ctx.session.previous[name] = interview.path if name == PATH else interview.values.get(name)
+    if not interview.back():
         return redirect("/")
     ctx.web.sessions.keep(ctx.session)
     return redirect("/question")

@@ -42,6 +42,7 @@ class WebSession:
     interview: Interview | None = None
     changing: str | None = None  # the question being changed from the review
     notes: list[str] = field(default_factory=list)  # said once, on the next page
+    previous: dict[str, Any] = field(default_factory=dict)  # answers Back went past, offered again
     folder: Path | None = None  # a workshop network's folder, or a private one for the kit
     number: int = 0  # the network's number in a workshop (its row in the report)
     kit: dict[str, Any] = field(default_factory=dict)  # the built kit: name, documents, answers
