@@ -186,6 +186,8 @@ class Interview:
             return ", ".join(labels.get(v, v) for v in value) or _("none")
         if question.type == "country":
             return f"{locales.country_name(value, ui_language)} ({value})"
+        if question.type == "language" and value != locales.PSEUDO_LOCALE:
+            return f"{locales.language_name(value, ui_language)} ({value})"
         if question.type == "money":
             return locales.format_money(value, self.values.get("currency") or "USD", ui_language)
         if question.type == "month":

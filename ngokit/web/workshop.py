@@ -190,7 +190,11 @@ def _qr_svg(url: str) -> str:
     """Return the QR code of a link as SVG markup (made here from the link, never from answers)."""
     import segno
 
-    return str(segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff", title=_("QR code to join")))
+    return str(
+        segno.make(url, error="m").svg_inline(
+            scale=5, dark="#000", light="#fff", omitsize=True, title=_("QR code to join")
+        )
+    )
 
 
 ROUTES = [
