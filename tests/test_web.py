@@ -226,3 +226,37 @@ def test_the_kit_zip_holds_documents_that_open(visitor, tmp_path):
     documents = sorted(Path(tmp_path).rglob("*.docx"))
     assert [d.name[:2] for d in documents] == ["00", "01", "02", "03", "04"]
     assert "Zip Network" in "\n".join(p.text for p in docx.Document(str(documents[0])).paragraphs)
+
+
+def test_serve_refuses_an_unknown_language_and_a_workshop_file(tmp_path):
+    from click.testing import CliRunner
+
+    from ngokit.cli import cli
+
+    runner = CliRunner()
+    unknown = runner.invoke(cli, ["serve", "--lang", "xx"])
+    assert unknown.exit_code == 2 and "no 'xx' translation" in unknown.output
+    (tmp_path / "file").write_text("not a folder")
+    file = runner.invoke(cli, ["serve", "--workshop", str(tmp_path / "file")])
+    assert file.exit_code != 0
+
+
+def test_serve_says_where_to_open_it_and_the_codes(tmp_path, monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from ngokit.cli import cli
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(options, app=app))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    result = CliRunner().invoke(cli, ["serve", "--workshop", str(tmp_path / "room"), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == "127.0.0.1" and served["port"] == 8123  # this computer only, unless --host
+    room = served["app"].state.web.workshop
+    assert f"Join code for participants: {room.join_code}" in result.output
+    assert room.facilitator_code in result.output and "http://127.0.0.1:8123/facilitator" in result.output
+    served.clear()
+    wide = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
+    assert "Join code for participants:" in wide.output  # beyond localhost, a join code even outside a workshop
+    assert served["app"].state.web.config.join_required

@@ -37,27 +37,36 @@ class Builder:
     def __init__(self, kit_path: Path, workers: int | None = None) -> None:
         self.kit_path = kit_path
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        self._pool = ProcessPoolExecutor(max_workers=workers or cores, mp_context=_context())
+        self.workers = workers or cores
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        """Return the worker processes, started on first use."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+        return self._pool
 
     def warm_up(self) -> None:
         """Start the workers now, so that the first kit does not wait for them."""
-        for _ in range(self._pool._max_workers):  # type: ignore[attr-defined]
-            self._pool.submit(os.getpid)
+        for _ in range(self.workers):
+            self.pool.submit(os.getpid)
 
     async def build(self, answers: dict[str, Any], folder: Path, previous: str = "") -> Built:
         """Return the kit built from ``answers`` in ``folder`` (a kit of another name built
         there before is removed: only what this server made, by its exact name)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, build_in_worker, answers, folder, self.kit_path, previous)
+        return await loop.run_in_executor(self.pool, build_in_worker, answers, folder, self.kit_path, previous)
 
     async def pdfs(self, folder: Path, name: str, documents: tuple[str, ...]) -> str:
         """Make the PDFs of a built kit in ``folder/pdf``; return an error message or ''."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, pdfs_in_worker, folder, name, documents)
+        return await loop.run_in_executor(self.pool, pdfs_in_worker, folder, name, documents)
 
     def close(self) -> None:
         """Stop the workers (the kits being built are finished first)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def private_folder() -> Path:
