@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import time
 import zipfile
 from pathlib import Path
@@ -260,3 +261,26 @@ def test_serve_says_where_to_open_it_and_the_codes(tmp_path, monkeypatch):
     wide = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
     assert "Join code for participants:" in wide.output  # beyond localhost, a join code even outside a workshop
     assert served["app"].state.web.config.join_required
+
+
+def test_a_malformed_body_length_is_refused(server):
+    with socket.create_connection(("127.0.0.1", int(server.url.rsplit(":", 1)[1]))) as sock:
+        sock.sendall(b"POST /start HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\n\r\n")
+        assert sock.recv(100).split(b" ")[1] in (b"400", b"413")
+
+
+@pytest.mark.libreoffice
+def test_the_kit_page_offers_pdfs_when_libreoffice_is_here(visitor):
+    from ngokit.output.pdf import find_soffice
+
+    if find_soffice() is None:
+        if os.environ.get("NGOKIT_REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice tests required but soffice is missing")
+        pytest.skip("needs LibreOffice")
+    started(visitor).answer("Pdf Network")
+    visitor.answer_all({"country": "KE"})
+    kit = visitor.post("/build")
+    assert 'href="/kit/pdf/01-constitution.pdf"' in kit.text
+    pdf = visitor.get("/kit/pdf/01-constitution.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert visitor.get("/kit/pdf/..%2F..%2Fetc%2Fpasswd").status_code == 404

@@ -50,7 +50,7 @@ class Guard:
         if self.loopback_only and _host_name(headers.get(b"host", b"")) not in LOOPBACK_HOSTS:
             await _plain(send, 400, b"Unknown host name; open this page as http://127.0.0.1")
             return
-        if int(headers.get(b"content-length", b"0") or 0) > MAX_BODY_BYTES:
+        if _declared_length(headers.get(b"content-length", b"0")) > MAX_BODY_BYTES:
             await _plain(send, 413, b"The request is too large.")
             return
 
@@ -60,6 +60,11 @@ class Guard:
             await send(message)
 
         await self.app(scope, _bounded(receive), send_with_headers)
+
+
+def _declared_length(value: bytes) -> int:
+    """Return the body's declared length; one that is not a number counts as too large."""
+    return int(value) if value.strip().isdigit() else (0 if not value.strip() else MAX_BODY_BYTES + 1)
 
 
 def _host_name(host: bytes) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from starlette.datastructures import FormData
-from starlette.formparsers import MultiPartException
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ngokit.web.workshop import Workshop
 
 COOKIE, LANGUAGE_COOKIE = "ngokit_session", "ngokit_lang"
+MultiPartParser.spool_max_size = MAX_BODY_BYTES + 1  # an uploaded answers file stays in memory, never on disk
 OPEN, JOINED, INTERVIEW, FACILITATOR = "open", "joined", "interview", "facilitator"
 
 
