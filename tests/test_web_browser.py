@@ -240,3 +240,27 @@ def test_a_workshop_with_two_networks_and_the_facilitators_zip(browser, inspecto
     assert "network_name: Alpha Network" in alpha
     assert sum(n.endswith(".docx") for n in names) == 10
     assert (room / "network-02" / "answers.yaml").is_file()  # kept as they went
+
+
+def test_the_interview_works_from_the_keyboard(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the main content"
+    page.get_by_role("button", name="Start a new kit").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#field-network_name")
+    for _ in range(3):  # past the skip link and the name of the tool, to the answer
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "field-network_name"
+    page.keyboard.type("Keyboard Network")
+    page.keyboard.press("Enter")  # Continue is the form's first button
+    page.locator("#field-network_short_name").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#field-country")
+    page.locator("#field-country").fill("KE")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#field-interview_path-1")
+    radio = page.locator("#field-interview_path-1")
+    radio.focus()
+    page.keyboard.press("ArrowDown")  # radio buttons move with the arrow keys
+    assert page.locator("#field-interview_path-2").is_checked()
