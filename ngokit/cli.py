@@ -215,6 +215,28 @@ def batch(file: Path, out: Path, make_zip: bool, jobs: int | None, force: bool, 
         raise SystemExit(1)
 
 
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; beyond this computer (e.g. 0.0.0.0) a join code is required.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--workshop",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workshop mode: participants join with a code; each network's answers and kit are kept in "
+    "this folder; a facilitator's page lists them all.",
+)
+@click.option("--lang", default="en", show_default=True, help="Language of the pages until a person chooses theirs.")
+def serve(host: str, port: int, workshop: Path | None, lang: str) -> None:
+    """Run the questions in a web browser (phones, workshop rooms), with save and resume."""
+    from ngokit.web.server import run_server
+
+    run_server(host, port, workshop, lang)
+
+
 def _report(built) -> None:  # type: ignore[no-untyped-def]
     click.echo(_("Kit built: {0}").format(built.path))
     for document in built.documents:

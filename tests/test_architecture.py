@@ -1,6 +1,6 @@
 """The shape of the code, kept: one-way layers, no import cycles, each library behind one door.
 
-Read with docs/architecture.md: shells (cli, wizard, batch) stand on the engine (build →
+Read with docs/architecture.md: shells (cli, wizard, batch, web) stand on the engine (build →
 context → render → documents, writer, output), which stands on kits (kit/), which stand on
 questions and answers (questions/), which stand on the shared modules (errors, i18n, locales,
 yamltext, display, files).
@@ -23,7 +23,7 @@ LAYERS = [  # lower layers first; a module may import its own layer and those be
     {"ngokit.questions"},
     {"ngokit.kit"},
     {"ngokit.writer", "ngokit.output", "ngokit.render", "ngokit.context", "ngokit.documents", "ngokit.build"},
-    {"ngokit.wizard", "ngokit.batch", "ngokit.cli", "ngokit.__main__"},
+    {"ngokit.wizard", "ngokit.batch", "ngokit.web", "ngokit.cli", "ngokit.__main__"},
 ]
 
 DOORS = {  # library → the modules (or packages) that may import it
@@ -36,6 +36,10 @@ DOORS = {  # library → the modules (or packages) that may import it
     "openpyxl": {"ngokit.batch"},
     "markdown_it": {"ngokit.writer"},
     "slugify": {"ngokit.output.slug"},
+    "starlette": {"ngokit.web"},
+    "uvicorn": {"ngokit.web.server"},
+    "segno": {"ngokit.web.workshop"},
+    "multipart": set(),  # python-multipart reads forms for Starlette only
 }
 
 

@@ -181,23 +181,29 @@ def answer_question(question: Question, value: Any, scope: Mapping[str, Any],
 
 def load_answers(path: Path) -> dict[str, Any]:
     """Return the raw answers in a YAML or JSON file (validate them with validate_answers)."""
-    text = _read_text(path)
+    return parse_answers(_read_bytes(path), str(path), as_json=path.suffix.lower() == ".json")
+
+
+def parse_answers(data: bytes, source: str, as_json: bool = False) -> dict[str, Any]:
+    """Return the raw answers in the bytes of an answers file (read from disk, or uploaded):
+    at most 1 MB of UTF-8 YAML 1.2 (or JSON); raise AnswersError naming ``source`` otherwise."""
+    text = _text(data, source)
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
+        found = json.loads(text) if as_json else load_yaml(text)
     except RecursionError:
-        raise AnswersError([Problem("", _("the file is nested too deeply to be answers"))], str(path)) from None
+        raise AnswersError([Problem("", _("the file is nested too deeply to be answers"))], source) from None
     except (YAMLError, json.JSONDecodeError) as exc:
-        raise AnswersError([Problem("", _syntax_message(exc))], str(path)) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
+        raise AnswersError([Problem("", _syntax_message(exc))], source) from None
+    if found is None:
+        found = {}
+    if not isinstance(found, dict):
         message = _("the file must hold question names and answers (name: value), one per line")
-        raise AnswersError([Problem("", message)], str(path))
-    return data
+        raise AnswersError([Problem("", message)], source)
+    return found
 
 
-def _read_text(path: Path) -> str:
-    """Return an answers file's text: a regular file, of sensible size, in UTF-8."""
+def _read_bytes(path: Path) -> bytes:
+    """Return the start of an answers file: a regular file, read up to one byte past the limit."""
 
     def fail(message: str) -> AnswersError:
         return AnswersError([Problem("", message)], str(path))
@@ -206,17 +212,22 @@ def _read_text(path: Path) -> str:
         if not stat.S_ISREG(path.stat().st_mode):
             raise fail(_("is not a file of answers (it is a folder or a device)"))
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            return stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise fail(_("file not found")) from None
     except OSError as exc:
         raise fail(_("cannot read the file: {0}").format(exc.strerror or exc)) from None
+
+
+def _text(data: bytes, source: str) -> str:
+    """Return an answers file's text: of sensible size, in UTF-8."""
     if len(data) > MAX_FILE_BYTES:
-        raise fail(_("the file is larger than {0} KB; an answers file takes a few KB").format(MAX_FILE_BYTES // 1024))
+        message = _("the file is larger than {0} KB; an answers file takes a few KB").format(MAX_FILE_BYTES // 1024)
+        raise AnswersError([Problem("", message)], source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise fail(_("the file is not UTF-8 text; save it as UTF-8")) from None
+        raise AnswersError([Problem("", _("the file is not UTF-8 text; save it as UTF-8"))], source) from None
 
 
 def dump_answers(answers: Answers, meta: Mapping[str, str]) -> str:

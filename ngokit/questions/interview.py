@@ -12,13 +12,13 @@ shows and lets you change) or the full interview. Back goes to the question aske
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ngokit.errors import Problem
 from ngokit.i18n import _
-from ngokit.questions.answers import answer_question, check_across, utc_today
+from ngokit.questions.answers import META_KEY, answer_question, check_across, utc_today
 from ngokit.questions.coercion import Context, Interpretation
 from ngokit.questions.questionnaire import Choice, Question, Section
 
@@ -165,6 +165,35 @@ class Interview:
                 if question.applies(scope) and question.name in self.values:
                     yield section, question, self.values[question.name]
 
+    def progress(self, question: Question) -> tuple[int, int, Section]:
+        """Return where a question is: its section's number, the number of sections, the section."""
+        sections = self.kit.questionnaire.sections
+        number = next((i for i, s in enumerate(sections, start=1) if s.id == question.section), 1)
+        return number, len(sections), sections[number - 1]
+
+    def shown(self, question: Question, value: Any, ui_language: str) -> str:
+        """Return an answer as the person reads it: labels, yes/no, amounts with currency."""
+        from ngokit import locales
+
+        if value is None:
+            return _("(left blank: the documents show a blank to fill)")
+        if question.type == "yesno":
+            return _("yes") if value else _("no")
+        labels = {c.value: _(c.label) for c in question.choices}
+        if question.type == "choice":
+            return labels.get(value, str(value))
+        if question.type == "multichoice":
+            return ", ".join(labels.get(v, v) for v in value) or _("none")
+        if question.type == "country":
+            return f"{locales.country_name(value, ui_language)} ({value})"
+        if question.type == "language" and value != locales.PSEUDO_LOCALE:
+            return f"{locales.language_name(value, ui_language)} ({value})"
+        if question.type == "money":
+            return locales.format_money(value, self.values.get("currency") or "USD", ui_language)
+        if question.type == "month":
+            return locales.month_name(int(value), ui_language)
+        return str(value)
+
     def problems(self) -> list[Problem]:
         """Return what the checks across answers find in the answers so far (for the review)."""
         return check_across(self.kit.questionnaire, self.scope())
@@ -187,3 +216,32 @@ class Interview:
                 del self.values[question.name]
                 self.presets.discard(question.name)
                 scope = self.scope()
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """Saved answers sorted for resuming: those the kit can use, and what is left out or asked again."""
+
+    answers: dict[str, Any]
+    unknown: tuple[str, ...] = ()  # keys that are not questions of the kit: left out
+    unreadable: tuple[str, ...] = ()  # answers that do not read as their question's type: asked again
+
+
+def resumable(saved: Mapping[str, Any], kit: Kit) -> Resumed:
+    """Return the saved answers the kit still asks about and can read (bounds that depend on
+    other answers are checked later, as the interview goes), and the names of the others."""
+    names = kit.questionnaire.names
+    known = {str(k): v for k, v in saved.items() if k in names and _readable(kit, str(k), v)}
+    unknown = tuple(sorted(str(k) for k in saved if k not in names and k != META_KEY))
+    unreadable = tuple(str(k) for k in saved if k in names and k not in known)
+    return Resumed(known, unknown, unreadable)
+
+
+def _readable(kit: Kit, name: str, value: Any) -> bool:
+    if value is None:
+        return True  # an optional question left blank
+    try:
+        answer_question(replace(kit.questionnaire[name], min=None, max=None), value, {}, kit.languages)
+    except ValueError:
+        return False
+    return True

@@ -46,31 +46,14 @@ def run_new(out: Path, resume: Path | None, save: Path, ui_language: str) -> Non
 def _resumable(saved: dict, kit) -> dict:  # type: ignore[no-untyped-def,type-arg]
     """Return the saved answers the kit still asks about and can read; say which others are
     left out (unknown keys) or asked again (answers it cannot read)."""
-    names = kit.questionnaire.names
-    known = {k: v for k, v in saved.items() if k in names and _readable(kit, k, v)}
-    unknown = sorted(str(k) for k in saved if k not in names and k != "generated_by")
-    unreadable = [str(k) for k in saved if k in names and k not in known]
-    if unknown:
-        click.echo(_("Left out (not questions of this kit): {0}").format(for_terminal(", ".join(unknown))))
-    if unreadable:
-        click.echo(_("Asked again (the saved answer cannot be used): {0}").format(", ".join(unreadable)))
-    return known
+    from ngokit.questions.interview import resumable
 
-
-def _readable(kit, name: str, value) -> bool:  # type: ignore[no-untyped-def]
-    """Return True when a saved answer reads as its question's type (bounds that depend on
-    other answers are checked later, by the interview)."""
-    from dataclasses import replace
-
-    from ngokit.questions.answers import answer_question
-
-    if value is None:
-        return True  # an optional question left blank
-    try:
-        answer_question(replace(kit.questionnaire[name], min=None, max=None), value, {}, kit.languages)
-    except ValueError:
-        return False
-    return True
+    resumed = resumable(saved, kit)
+    if resumed.unknown:
+        click.echo(_("Left out (not questions of this kit): {0}").format(for_terminal(", ".join(resumed.unknown))))
+    if resumed.unreadable:
+        click.echo(_("Asked again (the saved answer cannot be used): {0}").format(", ".join(resumed.unreadable)))
+    return resumed.answers
 
 
 def _set_language(language: str) -> None:
@@ -122,6 +105,8 @@ def _after_build(built, saved: Path | None) -> None:  # type: ignore[no-untyped-
     answers = built.path / "answers.yaml"
     _say(_("To change an answer and rebuild: edit {0}, then run:").format(answers))
     click.echo(f"  {command(f'build {answers} --force')}")
+    for warning in built.warnings:  # the kit is built; these say what to improve
+        click.echo(_("Warning: {0}").format(for_terminal(warning)), err=True)
 
 
 def _say(text: str, indent: str = "") -> None:

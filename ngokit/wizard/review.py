@@ -19,24 +19,7 @@ from ngokit.questions.questionnaire import Question
 
 def display(interview: Interview, question: Question, value: Any, ui_language: str) -> str:
     """Return an answer as the person reads it: labels, yes/no, amounts with currency."""
-    from ngokit import locales
-
-    if value is None:
-        return _("(left blank: the documents show a blank to fill)")
-    if question.type == "yesno":
-        return _("yes") if value else _("no")
-    labels = {c.value: _(c.label) for c in question.choices}
-    if question.type == "choice":
-        return labels.get(value, str(value))
-    if question.type == "multichoice":
-        return ", ".join(labels.get(v, v) for v in value) or _("none")
-    if question.type == "country":
-        return f"{locales.country_name(value, ui_language)} ({value})"
-    if question.type == "money":
-        return locales.format_money(value, interview.values.get("currency") or "USD", ui_language)
-    if question.type == "month":
-        return locales.month_name(int(value), ui_language)
-    return str(value)
+    return interview.shown(question, value, ui_language)
 
 
 def review_lines(interview: Interview, ui_language: str) -> list[tuple[str, str]]:

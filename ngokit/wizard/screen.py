@@ -175,14 +175,12 @@ class _Screen:
             self.interview.answer(question, answer)
 
     def _progress(self, question: Question) -> None:
-        sections = self.interview.kit.questionnaire.sections
         if question.section == self._section:
             return
         self._section = question.section
-        number = next(i for i, s in enumerate(sections, start=1) if s.id == question.section)
-        title = sections[number - 1].title
+        number, count, section = self.interview.progress(question)
         questionary.print("")
-        questionary.print(_("{0} of {1}: {2}").format(number, len(sections), _(title)), style="bold fg:ansicyan")
+        questionary.print(_("{0} of {1}: {2}").format(number, count, _(section.title)), style="bold fg:ansicyan")
 
 
 def _fit_choice(prompt: str, shown: str) -> str:
