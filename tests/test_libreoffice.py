@@ -183,3 +183,25 @@ def test_a_letterhead_saved_by_libreoffice_survives_on_every_page(tmp_path):
     assert "Net  |  T" not in text  # no line stacked under the letterhead
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert len([line for line in images.splitlines()[2:] if line.strip()]) >= pages  # the logo on every page
+
+
+def pages_before_annex(pdf: Path) -> int:
+    """Return the pages of a PDF before its first annex (all of them when it has none): the
+    annex starts on a page of its own, headed "Annex A" (the contents list names it too)."""
+    pages = pdf_text(pdf).split("\f")
+    starts = [i for i, page in enumerate(pages) if re.search(r"^\s*Annex A\b", page, re.M)]
+    return max(starts) if len(starts) > 1 or (starts and starts[0] > 0) else page_count(pdf)
+
+
+def test_the_demo_network_in_the_starter_shape_meets_the_page_targets(tmp_path):
+    """A kit in proportion to a group of ten: the constitution at most 8 pages; the board and
+    finance policies at most 6 each before the annexes that hold their procedures."""
+    from ngokit.questions.answers import load_answers
+
+    from .conftest import DEMO
+
+    built = build_kit({**load_answers(DEMO), "kit_shape": "starter"}, BuildOptions(out=tmp_path, pdf=True))
+    pdfs = {pdf.name[:2]: pdf for pdf in built.path.glob("*.pdf")}
+    assert page_count(pdfs["01"]) <= 8
+    assert page_count(pdfs["02"]) > pages_before_annex(pdfs["02"]) and pages_before_annex(pdfs["02"]) <= 6
+    assert page_count(pdfs["03"]) > pages_before_annex(pdfs["03"]) and pages_before_annex(pdfs["03"]) <= 6
