@@ -316,7 +316,10 @@ def test_drug_law_duties_are_printed_with_what_the_network_does(country_kits, co
         assert "It never writes down anything that someone could be forced to report." in text
         assert "It asks a lawyer what these duties mean for members, staff and the network" in text
     else:
-        assert "This kit knows of no duty in the drug laws of" in text and "Duties and police powers in other laws" not in text
+        assert (
+            "This kit knows of no duty in the drug laws of" in text
+            and "Duties and police powers in other laws" not in text
+        )
 
 
 def test_a_country_without_a_pack_gets_the_questions_for_a_local_lawyer(country_kits):

@@ -226,7 +226,10 @@ BRANCHES = [
             (4567, 250, None): (
                 ("registered", "hosted", "planning"),
                 [
-                    ("finance", "The petty-cash keeper (who holds cash for small costs) never counts their own cash alone."),
+                    (
+                        "finance",
+                        "The petty-cash keeper (who holds cash for small costs) never counts their own cash alone.",
+                    ),
                     ("finance", "How to keep petty cash"),
                 ],
             ),
