@@ -610,7 +610,7 @@ def test_every_country_fact_gives_its_source_and_date(kits, kit_name):
         elif heading in ("Legal forms", "Other notes") and style != "Table cell" and text.strip():
             facts.append(text)
     if kit.answers["country"] == "GH":  # no country pack: the guide says so, and states no fact
-        assert "ngokit has no facts about Ghana yet." in kit["start"]
+        assert "ngokit has no country pack for Ghana yet." in kit["start"]
         assert not facts
         return
     assert facts
