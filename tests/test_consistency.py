@@ -398,6 +398,7 @@ CONSTITUTION_RULES: dict[str, tuple[str, str]] = {
     "no-exclusion": (r"drug use|because they use drugs", r"because they use drugs"),
     "objects": (r"objects|aims", r"[Oo]bjects"),
     "officers": (r"officer|share out the tasks", r"officers|tasks"),
+    "policies": (r"polic", r"makes policies"),
     "records": (r"record|register|data", r"register of members"),
     "removal": (r"remov", r"remove"),
     "representatives": (r"represent", r"choose who represents"),
@@ -440,7 +441,12 @@ def test_every_reference_to_the_constitution_finds_the_clause_that_holds_its_rul
     assert not problems, "\n".join(problems)
 
 
-OTHER_SUBJECTS = {"assets": "property", "approvals": "payments"}
+OTHER_SUBJECTS = {
+    "assets": "property",
+    "approvals": "payments",
+    "roles": "who does what",
+    "keeping-money": "money is kept",
+}
 
 
 @each_kit()
