@@ -121,3 +121,26 @@ def describe_os_error(error: OSError) -> str:
     if path is not None and error.errno == errno.ENOENT and not path.parent.is_dir():
         return _("the folder {0} does not exist").format(path.parent)
     return error.strerror or str(error)
+
+
+def cache_folder() -> Path:
+    """Return ngokit's cache folder (``$XDG_CACHE_HOME/ngokit``, else ``~/.cache/ngokit``):
+    what can be made again (compiled templates, resume codes), never a kit."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    return (Path(base) if base else Path.home() / ".cache") / "ngokit"
+
+
+def private_folder(path: Path) -> Path | None:
+    """Return ``path`` made (with its parents) as a folder only this user can read and write,
+    or None when that cannot be had: not creatable, a link, another user's, open to others."""
+    import stat
+
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        found = os.lstat(path)
+    except OSError:
+        return None
+    mine = not hasattr(os, "getuid") or found.st_uid == os.getuid()
+    if stat.S_ISDIR(found.st_mode) and mine and not found.st_mode & 0o077:
+        return path
+    return None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +15,12 @@ import yaml
 
 from ngokit.kit import load_kit
 from ngokit.kit.shipped import examples_dir
+
+# ngokit's cache (compiled templates, resume codes) goes to a folder of the test run's own,
+# never to the cache of the person running the tests.
+_CACHE = tempfile.mkdtemp(prefix="ngokit-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(examples_dir().glob("*.yaml"))

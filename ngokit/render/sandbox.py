@@ -19,6 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ngokit.errors import KitError
+from ngokit.render.cache import template_cache
 from ngokit.render.filters import install_kit_globals
 
 ALLOWED_EXTENSIONS = frozenset({"jinja2.ext.i18n", "ngokit.render.KitExtension"})
@@ -95,12 +96,14 @@ def _check_extensions(manifest: Mapping[str, Any], kit_dir: Path) -> None:
 @lru_cache(maxsize=8)
 def _sandbox(kit_dir: Path, options: tuple[tuple[str, bool], ...]) -> Environment:
     """Return the sandbox for a kit folder, made once per process: it holds nothing of a build,
-    so a batch or a server compiles the kit's templates once (Jinja reloads a changed file)."""
+    so a batch or a server compiles the kit's templates once (Jinja reloads a changed file),
+    and a new process finds them compiled in the cache (see render/cache.py)."""
     from jinja2 import FileSystemLoader, StrictUndefined
 
     loader = FileSystemLoader([str(_project_folder(kit_dir)), str(kit_dir / "templates")])
+    cache = template_cache((_KitSandbox.__qualname__, "jinja2.ext.i18n", options))
     env = _KitSandbox(loader=loader, undefined=StrictUndefined, keep_trailing_newline=True,
-                      extensions=["jinja2.ext.i18n"], **dict(options))  # fmt: skip
+                      extensions=["jinja2.ext.i18n"], bytecode_cache=cache, **dict(options))  # fmt: skip
     install_kit_globals(env)
     env.globals["range"] = _bounded_range
     return env

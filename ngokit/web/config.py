@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+
+from ngokit.files import cache_folder
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 """Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L): 5 bits each."""
@@ -50,12 +51,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
-
-
-def cache_folder() -> Path:
-    """Return ngokit's private cache folder (``$XDG_CACHE_HOME/ngokit``, ``~/.cache/ngokit``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    return (Path(base) if base else Path.home() / ".cache") / "ngokit"
 
 
 def new_code(length: int) -> str:
