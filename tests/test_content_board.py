@@ -35,11 +35,8 @@ BRANCHES = [
     *contrast(
         "peer_definition",
         {
-            "current_and_former": (
-                ("registered", "hosted", "planning"),
-                [("board", "Peers are people who use drugs now or used drugs in the past.")],
-            ),
-            "current": (("unregistered",), [("board", "Peers are people who use drugs now.")]),
+            "current_and_former": (("registered", "hosted", "planning"), []),
+            "current": (("unregistered",), [("constitution", "It speaks first for people who use drugs now.")]),
         },
     ),
     *contrast(
@@ -183,7 +180,7 @@ BRANCHES = [
                     ("board", "Helping Hands Host Trust hosts the network: it holds its money"),
                     (
                         "board",
-                        "The person who checks the statements from Helping Hands Host Trust is not an authorised approver",
+                        "The person who checks the statements from Helping Hands Host Trust is not a signatory",
                     ),
                 ],
             ),
@@ -473,13 +470,21 @@ def test_duties_about_places_go_with_the_risks_and_duties_about_reports_with_con
 
 
 @pytest.mark.parametrize("kit_name", ALL_KITS)
+def test_a_peer_is_a_member_with_lived_experience_whatever_the_network_speaks_for_first(kits, kit_name):
+    """Finding 3: being a peer never says that someone uses drugs now."""
+    text = kits[kit_name]["board"]
+    assert "Peers are members with lived experience of drug use, now or in the past." in text
+    assert "use drugs now." not in text
+
+
+@pytest.mark.parametrize("kit_name", ALL_KITS)
 def test_the_roles_that_are_never_combined_are_named(kits, kit_name):
     kit = kits[kit_name]
     text = kit["board"]
     hosted = kit.answers["legal_status"] == "fiscally_hosted"
     checker = (
-        f"The person who checks the statements from {kit.answers.get('fiscal_host_name')} is not an authorised "
-        "approver (who may approve payments)."
+        f"The person who checks the statements from {kit.answers.get('fiscal_host_name')} is not a signatory "
+        "(who can sign payment requests to it)."
         if hosted
         else "The person who checks the bank statements is not a signatory (who can sign for the account)."
     )

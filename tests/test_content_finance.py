@@ -45,7 +45,7 @@ BRANCHES = [
                     ("finance", "The network has no bank account of its own."),
                     (
                         "finance",
-                        "Here, they sign the network's payment requests to Helping Hands Host Trust; the fiscal hosting agreement calls them authorised approvers.",
+                        "Here, they sign the network's payment requests to Helping Hands Host Trust.",
                     ),
                 ],
             ),
@@ -283,7 +283,7 @@ BRANCHES = [
             ),
             "independent_examination": (
                 ("unregistered",),
-                [("finance", "An independent examination is a lighter check than an audit")],
+                [("finance", "An independent examiner does a lighter check than an audit")],
             ),
             "as_required": (("hosted", "planning"), [("finance", "The law and donors say which applies.")]),
         },
@@ -639,7 +639,7 @@ TERMS = {
     r"restricted fund": ["A restricted fund is money that a donor gives for a stated purpose."],
     r"\breserves\b": ["Reserves are money the network keeps aside"],
     r"pseudonym": ["a pseudonym (a chosen name)"],
-    r"\baudit\b|independent examination": ["is a full check", "is a lighter check"],
+    r"\baudit\b|independent examin|accounting officer": ["is a full check", "does a lighter check"],
     r"payment voucher": ["a payment voucher: a short form"],
 }
 

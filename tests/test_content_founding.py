@@ -272,6 +272,16 @@ PLANNING_PHRASES = [
 ]
 
 BRANCHES = [
+    *contrast(  # only a general meeting approves stipend rates: the founding meeting can
+        "board_pay",
+        {
+            "stipend": (
+                ("registered", "kenya-national-network"),
+                [("founding", "members. Only a general meeting can approve the rates (clause")],
+            ),
+            ("none", "expenses"): (("unregistered", "hosted", "unregistered-network-asia"), []),
+        },
+    ),
     *contrast(
         "legal_status",
         {

@@ -628,8 +628,8 @@ def test_south_african_kits_say_accounting_officer(kits, kit_name):
         else ("independent examiner", "accounting officer")
     )
     glossary = "\n".join(section(kit, "Words used in the kit"))
-    assert f"It is done by an {examiner}: a person who knows about accounts" in glossary
-    assert other not in kit["start"]
+    assert f"{examiner.capitalize()}: a person who knows about accounts" in glossary
+    assert other not in kit["start"].lower()
     if kit.answers["legal_status"] != "fiscally_hosted":  # a host's audit covers a hosted network's fund
         assert f"When does the law need an audit, or a check by an {examiner}? Who may do it?" in kit["start"]
 
@@ -640,7 +640,7 @@ def test_south_african_kits_say_accounting_officer(kits, kit_name):
 
 GLOSSARY = [
     "Acting member", "Advance", "Audit", "Co-opt", "Conflict of interest", "Data controller", "Encryption",
-    "Entrenched clause", "Fiscal host", "Independent examination", "Minutes", "Peer", "Per diem", "Petty cash",
+    "Entrenched clause", "Fiscal host", "Independent examiner", "Minutes", "Peer", "Per diem", "Petty cash",
     "Proxy", "Pseudonym", "Quorum", "Reconciliation", "Reserves", "Resolution", "Restricted fund", "Signatory",
     "Stipend",
 ]  # fmt: skip
@@ -650,7 +650,9 @@ GLOSSARY = [
 def test_the_glossary_explains_each_term_in_plain_words(kits, kit_name):
     kit = kits[kit_name]
     entries = dict(line.split(": ", 1) for line in section(kit, "Words used in the kit")[1:])
-    assert list(entries) == GLOSSARY
+    south_africa = kit.answers["country"] == "ZA"  # its NPO Act names an accounting officer
+    glossary = ["Accounting officer", *GLOSSARY] if south_africa else GLOSSARY
+    assert list(entries) == [term for term in glossary if not (south_africa and term == "Independent examiner")]
     for term, meaning in entries.items():
         words = meaning.split()
         assert 5 <= len(words) <= 40 and meaning.endswith("."), f"{term}: {meaning}"
