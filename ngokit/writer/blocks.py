@@ -45,6 +45,7 @@ class BlockWriter:
         self._source = source
         self.inline = InlineWriter(part, style_ids, source, meta.title, meta.clauses)
         self._lists: list[_List] = []
+        self._list_numbering: int | None = None  # the abstract numbering of lettered lists
         self._quote_depth = 0
         self._first_in_quote = False
         self._item_paragraphs = 0
@@ -146,7 +147,9 @@ class BlockWriter:
             self._lists.append(self._lists[-1])
             return
         numbering = get_or_add_numbering(self._part)
-        num = add_list(numbering, get_or_add_list_numbering(numbering))
+        if self._list_numbering is None:  # found once per document: every lettered list uses it
+            self._list_numbering = get_or_add_list_numbering(numbering)
+        num = add_list(numbering, self._list_numbering)
         self._lists.append(_List(ordered=True, num_id=cast(int, num.numId)))
 
     def close_list(self) -> None:

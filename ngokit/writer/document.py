@@ -33,19 +33,20 @@ __all__ = ["DocumentMeta", "DocumentWriter", "Labels", "write_docx"]
 
 def write_docx(source: Source, path: Path, meta: DocumentMeta, reference: Path) -> None:
     """Write one Word document from a parsed Markdown source."""
-    document = open_reference(reference)
-    DocumentWriter(document, meta, source).write()
+    document, ids = open_reference(reference)
+    DocumentWriter(document, meta, source, ids).write()
     save_reproducibly(document, path, meta.kit_date)
 
 
 class DocumentWriter:
     """Writes one Markdown source into a document opened from the reference."""
 
-    def __init__(self, document: DocumentObject, meta: DocumentMeta, source: Source) -> None:
+    def __init__(self, document: DocumentObject, meta: DocumentMeta, source: Source,
+                 ids: dict[str, str] | None = None) -> None:  # fmt: skip
         self.document = document
         self.meta = meta
         self.source = source
-        self.style_ids = style_ids(document)
+        self.style_ids = ids if ids is not None else style_ids(document)
         self.body = cast(CT_Document, document.element).body
         end = get_or_add_final_section(self.body)
         self.blocks = BlockWriter(end, document.part, self.style_ids, meta, source)

@@ -41,10 +41,13 @@ _BODY_RELATIONSHIPS = ("/image", "/hyperlink", "/header", "/footer", "/oleObject
 
 @dataclass(frozen=True)
 class _Reference:
-    """A reference document as read from its file, with what the person should know about it."""
+    """A reference document as read from its file, with what the person should know about it,
+    and the same document fitted for writing (saved once, opened for each document)."""
 
     data: bytes
     warnings: tuple[str, ...]
+    fitted: bytes = b""
+    style_ids: tuple[tuple[str, str], ...] = ()
 
 
 def check_reference(reference: Path) -> tuple[str, ...]:
@@ -53,12 +56,12 @@ def check_reference(reference: Path) -> tuple[str, ...]:
     return _read(reference).warnings
 
 
-def open_reference(reference: Path) -> DocumentObject:
-    """Return a new python-docx document opened from the reference, fitted for writing: an
-    empty body, every style the writer needs and no trace of whoever saved it."""
-    document = Document(io.BytesIO(_read(reference).data))
-    _fit(document)
-    return document
+def open_reference(reference: Path) -> tuple[DocumentObject, dict[str, str]]:
+    """Return a new python-docx document opened from the reference, fitted for writing (an
+    empty body, every style the writer needs and no trace of whoever saved it), and the id of
+    each style the writer needs. The fitting is done once per reference and process."""
+    read = _read(reference)
+    return Document(io.BytesIO(read.fitted)), dict(read.style_ids)
 
 
 def style_ids(document: DocumentObject) -> dict[str, str]:
@@ -145,14 +148,18 @@ def _read_once(reference: Path, _mtime: int) -> _Reference:
         raise ReferenceDocxError(f"cannot read the reference document {reference}: {exc}") from exc
     found = style_ids(document)
     missing = [_shown(name) for name in STYLE_TYPES if name not in found]
+    _fit(document)
+    fitted = io.BytesIO()
+    document.save(fitted)
+    ids = tuple(style_ids(document).items())
     if not missing:
-        return _Reference(data, ())
+        return _Reference(data, (), fitted.getvalue(), ids)
     styles = f"style {missing[0]}" if len(missing) == 1 else f"styles {', '.join(missing)}"
     return _Reference(data, (
         f"the reference document {reference} has no {styles}: the documents use a plain look instead. "
         "To choose that look, add the style to your reference, or start again from the kit's own "
         "reference.docx, which has every style.",
-    ))  # fmt: skip
+    ), fitted.getvalue(), ids)  # fmt: skip
 
 
 def _shown(name: str) -> str:
