@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +118,7 @@ def bench_writer(runs: int) -> list[str]:
     if pandoc is None:
         return ["| writer vs pandoc | skipped: pandoc not installed | |"]
     from ngokit.context import document_context
-    from ngokit.documents import _meta
+    from ngokit.documents import _meta, clause_numbers
     from ngokit.i18n import translations_for
     from ngokit.kit import load_kit
     from ngokit.kit.shipped import demo_answers
@@ -132,6 +133,7 @@ def bench_writer(runs: int) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         sources = render_documents(kit.path, document_context(answers, kit))
+        clauses = clause_numbers(parse_source(text, name) for name, text in sources.items())  # for references
         ours_total = theirs_total = 0.0
         for name, text in sources.items():
             md = Path(name)
@@ -140,7 +142,7 @@ def bench_writer(runs: int) -> list[str]:
                 continue
             plain = work / f"{md.stem}.body.md"
             plain.write_text(body, encoding="utf-8")
-            meta = _meta(front, answers, kit, translations, [])
+            meta = replace(_meta(front, answers, kit, translations, []), clauses=clauses)
             ours, theirs = interleaved_ms(
                 lambda text=text, meta=meta: write_docx(parse_source(text), work / "o.docx", meta, kit.reference_docx),
                 lambda plain=plain: subprocess.run(
@@ -190,7 +192,7 @@ def bench_batch(runs: int) -> list[str]:
             sheet = Path(tmp) / f"networks-{count}.csv"
             lines = ["network_name,country,board_size_min,dual_signature_threshold"]
             countries = ("KE", "UA", "ID", "BR", "ZA", "NP", "MX", "SN")
-            lines += [f"Network {i},{countries[i % len(countries)]},{3 + i % 5},{1000 * (i % 9 + 1)}"
+            lines += [f"Network {i},{countries[i % len(countries)]},{3 + i % 3},{1000 * (i % 9 + 1)}"
                       for i in range(count)]  # fmt: skip
             sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
             for jobs in jobs_list:
