@@ -170,9 +170,23 @@ def suppress_numbering(paragraph: CT_P) -> None:
 
 def set_numbering(paragraph: CT_P, num_id: int, level: int = 0) -> None:
     """Number a paragraph with a numbering instance at a level."""
+    props = paragraph.pPr
+    if props is not None and all(child.tag == _PSTYLE for child in props):
+        # The usual case, a new paragraph with only its style: numbering follows the style
+        # (the schema's order), without python-docx's search for where each child belongs.
+        numpr = element("w:numPr")
+        for tag, value in (("w:ilvl", level), ("w:numId", num_id)):
+            child = element(tag)
+            child.set(_VAL, str(value))
+            numpr.append(child)
+        props.append(numpr)
+        return
     numpr: CT_NumPr = paragraph.get_or_add_pPr().get_or_add_numPr()
     numpr.get_or_add_ilvl().val = level
     numpr.get_or_add_numId().val = num_id
+
+
+_PSTYLE, _VAL = qn("w:pStyle"), qn("w:val")
 
 
 _TABLE_LOOK = 'w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"'
