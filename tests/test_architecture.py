@@ -115,3 +115,19 @@ def test_no_module_grows_past_300_lines():
     sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in MODULES.items()}
     long = {name: n for name, n in sizes.items() if n > 300}
     assert not long, f"split along a seam the data flow shows: {long}"
+
+
+def test_nothing_in_the_repository_points_outside_it():
+    """A user's clone has only the repository: no file may send its reader to the team's own folders."""
+    outside = ("../" + "shared", "shared/" + "reference", "/" + "work/")
+    skipped = {"__pycache__", "build", "dist"}  # and hidden folders (caches, .git, .venv) but .ci and .github
+    suffixes = {".md", ".py", ".j2", ".yaml", ".yml", ".toml", ".json", ".txt", ".cfg", ".html", ".css", ".csv", ""}
+    found = []
+    for path in ROOT.rglob("*"):
+        parts = path.relative_to(ROOT).parts
+        hidden = any(p.startswith(".") and p not in (".ci", ".github") for p in parts)
+        if hidden or skipped & set(parts) or not path.is_file() or path.suffix not in suffixes:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{path.relative_to(ROOT)}: {mark}" for mark in outside if mark in text]
+    assert not found
