@@ -174,12 +174,12 @@ def set_numbering(paragraph: CT_P, num_id: int, level: int = 0) -> None:
     if props is not None and all(child.tag == _PSTYLE for child in props):
         # The usual case, a new paragraph with only its style: numbering follows the style
         # (the schema's order), without python-docx's search for where each child belongs.
-        numpr = element("w:numPr")
+        new = element("w:numPr")
         for tag, value in (("w:ilvl", level), ("w:numId", num_id)):
             child = element(tag)
             child.set(_VAL, str(value))
-            numpr.append(child)
-        props.append(numpr)
+            new.append(child)
+        props.append(new)
         return
     numpr: CT_NumPr = paragraph.get_or_add_pPr().get_or_add_numPr()
     numpr.get_or_add_ilvl().val = level
