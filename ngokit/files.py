@@ -130,6 +130,17 @@ def cache_folder() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "ngokit"
 
 
+NO_CACHE_VARIABLE = "NGOKIT_NO_CACHE"
+
+
+def private_cache(name: str) -> Path | None:
+    """Return a folder of ngokit's cache that only this user can use, or None when there is
+    none (``NGOKIT_NO_CACHE=1``, or no private place): a cache is never a condition."""
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return None
+    return private_folder(cache_folder() / name)
+
+
 def private_folder(path: Path) -> Path | None:
     """Return ``path`` made (with its parents) as a folder only this user can read and write,
     or None when that cannot be had: not creatable, a link, another user's, open to others."""

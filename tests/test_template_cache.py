@@ -130,3 +130,82 @@ def test_each_set_of_settings_has_a_cache_of_its_own(cache):
     trimmed = template_cache(("_KitSandbox", "jinja2.ext.i18n", (("trim_blocks", True),)))
     assert plain is not None and trimmed is not None
     assert plain.directory != trimmed.directory  # type: ignore[attr-defined]
+
+
+# The questionnaire's expressions: checked when a kit's questions.yaml is first read, and after
+# that only compiled when used, so that the wizard's first question does not wait for Jinja.
+
+QUESTIONS = """\
+sections:
+  - id: one
+    title: One
+    questions:
+      - name: size
+        type: integer
+        prompt: How many?
+        help: A number.
+      - name: big
+        type: yesno
+        prompt: Big?
+        help: Yes or no.
+        when: "size > {limit}"
+"""
+
+
+@pytest.fixture
+def expressions_compiled(monkeypatch) -> list[str]:
+    from ngokit.questions.questionnaire import Expression
+
+    sources: list[str] = []
+    original = Expression.compile
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        sources.append(self.source)
+        original(self)
+
+    monkeypatch.setattr(Expression, "compile", counting)
+    return sources
+
+
+def read_questions(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    from ngokit.questions.reading import load_questionnaire
+
+    path = tmp_path / "questions.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_questionnaire(path)
+
+
+def test_a_questionnaire_read_before_is_not_compiled_again_and_still_works(cache, expressions_compiled, tmp_path):
+    read_questions(tmp_path, QUESTIONS.format(limit=10))
+    assert expressions_compiled == ["size > 10"]
+    expressions_compiled.clear()
+    questionnaire = read_questions(tmp_path, QUESTIONS.format(limit=10))
+    assert expressions_compiled == []
+    when = questionnaire.sections[0].questions[1].when
+    assert when is not None and when.evaluate({"size": 11}) is True and when.evaluate({"size": 3}) is False
+
+
+def test_a_changed_or_broken_questionnaire_is_checked_every_time(cache, expressions_compiled, tmp_path):
+    from ngokit.errors import KitError
+
+    read_questions(tmp_path, QUESTIONS.format(limit=10))
+    expressions_compiled.clear()
+    read_questions(tmp_path, QUESTIONS.format(limit=20))
+    assert expressions_compiled == ["size > 20"]
+    for _ in range(2):  # a broken one is never remembered as checked
+        with pytest.raises(KitError, match=r"when: 'size > \)' is not a valid expression"):
+            read_questions(tmp_path, QUESTIONS.format(limit=")"))
+
+
+def test_questionnaires_are_checked_every_time_without_a_cache(tmp_path, monkeypatch, expressions_compiled):
+    monkeypatch.setenv(NO_CACHE_VARIABLE, "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for _ in range(2):
+        read_questions(tmp_path, QUESTIONS.format(limit=10))
+    assert expressions_compiled == ["size > 10", "size > 10"]
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.delenv(NO_CACHE_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # no cache folder can be made
+    read_questions(tmp_path, QUESTIONS.format(limit=10))
+    assert len(expressions_compiled) == 3

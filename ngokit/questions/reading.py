@@ -6,12 +6,17 @@ with the file, the question (or section) and the field, in one error, never as a
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ngokit.errors import KitError
+from ngokit.files import private_cache
 from ngokit.questions.questionnaire import (
     QUESTION_TYPES,
     Check,
@@ -37,6 +42,8 @@ _CHECK_KEYS = frozenset({"fields", "rule", "message"})
 class _Problems(list[str]):
     """What is wrong with a questionnaire, each line naming where."""
 
+    compile_expressions = True  # False for a questionnaire whose expressions compiled before
+
     def need(self, ok: bool, where: str, message: str) -> bool:
         if not ok:
             self.append(f"{where}: {message}")
@@ -47,10 +54,13 @@ def load_questionnaire(path: Path) -> Questionnaire:
     """Return the questionnaire declared in a ``questions.yaml`` file, or raise KitError
     listing every problem with the question and field it concerns."""
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = load_yaml(text)
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise KitError(f"cannot read the questionnaire {path}: {exc}") from exc
     problems = _Problems()
+    compiled = _compiled_before(text)
+    problems.compile_expressions = compiled is None or not compiled.exists()
     sections = _sections(data, problems)
     _check_unique(sections, problems)
     names = {q.name for s in sections for q in s.questions}
@@ -58,7 +68,24 @@ def load_questionnaire(path: Path) -> Questionnaire:
     if problems:
         lines = "\n".join(f"  - {p}" for p in problems)
         raise KitError(f"{path} is not a valid questionnaire:\n{lines}")
+    if compiled is not None and problems.compile_expressions:
+        with contextlib.suppress(OSError):
+            compiled.touch()
     return Questionnaire(sections, checks)
+
+
+def _compiled_before(text: str) -> Path | None:
+    """Return the cache file that says a questionnaire with this text compiled without an
+    error under this Jinja (so that the wizard's first question need not wait for Jinja), or
+    None without a private cache. Its expressions are then compiled when first used."""
+    spec = importlib.util.find_spec("jinja2")
+    try:
+        jinja = os.stat(spec.origin).st_mtime_ns if spec is not None and spec.origin else 0
+    except OSError:
+        return None
+    folder = private_cache("questionnaires")
+    digest = hashlib.sha256(f"{spec and spec.origin}\0{jinja}\0{text}".encode()).hexdigest()
+    return folder / digest if folder is not None else None
 
 
 def _checks(items: Any, names: set[str], problems: _Problems) -> tuple[Check, ...]:
@@ -169,14 +196,17 @@ def _choices(data: Mapping[str, Any], where: str, problems: _Problems) -> tuple[
 
 
 def _expression(source: Any, where: str, problems: _Problems) -> Expression | None:
-    """Return an expression over earlier answers, its syntax checked now."""
-    from jinja2 import TemplateSyntaxError
-
+    """Return an expression over earlier answers, its syntax checked now (unless the same
+    questionnaire compiled before)."""
     if source is None:
         return None
     if not problems.need(isinstance(source, str), where, "must be an expression written as text"):
         return None
     expression = Expression(source)
+    if not problems.compile_expressions:
+        return expression
+    from jinja2 import TemplateSyntaxError
+
     try:
         expression.compile()
     except TemplateSyntaxError as exc:

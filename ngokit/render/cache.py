@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from collections.abc import Iterable
 
 from jinja2 import __version__ as jinja_version
 from jinja2.bccache import Bucket, BytecodeCache, FileSystemBytecodeCache
 
-from ngokit.files import cache_folder, private_folder
+from ngokit.files import NO_CACHE_VARIABLE, private_cache
 
-NO_CACHE_VARIABLE = "NGOKIT_NO_CACHE"
+__all__ = ["NO_CACHE_VARIABLE", "template_cache"]
 
 
 class _QuietCache(FileSystemBytecodeCache):
@@ -42,8 +41,6 @@ def template_cache(settings: Iterable[object]) -> BytecodeCache | None:
     """Return the cache for templates compiled with these settings (the environment's class,
     extensions and options change the compiled code, so each set has a folder of its own), or
     None when there is no private place for it."""
-    if os.environ.get(NO_CACHE_VARIABLE):
-        return None
     key = hashlib.sha256(repr((jinja_version, *settings)).encode("utf-8")).hexdigest()[:16]
-    folder = private_folder(cache_folder() / "templates" / key)
+    folder = private_cache(f"templates/{key}")
     return _QuietCache(str(folder), "%s.jinja") if folder is not None else None
