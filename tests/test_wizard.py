@@ -46,9 +46,11 @@ def questions_before(kit, name: str, path: str | None = None, **given) -> int:
     return count
 
 
-def drive(kit, keys: str, save: Path, resume: dict | None = None):
-    """Run the wizard with these keystrokes; the input closes after them (no hanging)."""
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+def drive(kit, keys: str, save: Path, resume: dict | None = None, screen: io.StringIO | None = None):
+    """Run the wizard with these keystrokes; the input closes after them (no hanging). What it
+    shows is written to ``screen`` when one is given."""
+    output = PlainTextOutput(screen) if screen is not None else DummyOutput()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
         pipe.send_text(keys)
         pipe.close()  # after the last key the wizard reads end-of-input, never waits
         return run_wizard(kit, save, resume)
@@ -163,10 +165,7 @@ def test_esc_goes_back_to_the_question_before(kit, tmp_path):
 def test_esc_back_over_the_choice_of_path_changes_it_and_forgets_the_presets(kit, tmp_path):
     keys = start(QUICK_PATH) + ESC + DOWN + ENTER + REST  # back at the first quick question: choose the full path
     screen = io.StringIO()
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
-        pipe.send_text(keys)
-        pipe.close()
-        result = run_wizard(kit, tmp_path / "a.yaml")
+    result = drive(kit, keys, tmp_path / "a.yaml", screen=screen)
     assert result.build
     assert "How many times a year does the board meet" in screen.getvalue()  # asked only on the full path
     assert "(preset)" not in screen.getvalue()
@@ -191,10 +190,7 @@ def test_the_change_list_returns_to_the_review(kit, tmp_path):
     keys = (start(QUICK_PATH) + to_review + DOWN + ENTER + ENTER   # change, then "Back to the review"
             + DOWN + ENTER + CTRL_C + ENTER)  # fmt: skip            # change, then Ctrl-C: the review again; build
     screen = io.StringIO()
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
-        pipe.send_text(keys)
-        pipe.close()
-        result = run_wizard(kit, tmp_path / "a.yaml")
+    result = drive(kit, keys, tmp_path / "a.yaml", screen=screen)
     assert result.build
     assert screen.getvalue().count("Review your answers") == 3
 
@@ -202,10 +198,8 @@ def test_the_change_list_returns_to_the_review(kit, tmp_path):
 def test_the_review_shows_what_the_checks_find_and_offers_no_build_until_fixed(kit, tmp_path):
     resumed = {"network_name": "Net", "country": "KE", "petty_cash_float": 100, "petty_cash_max_payment": 500}
     screen = io.StringIO()
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
-        pipe.send_text(remaining(kit, "full", **resumed) + DOWN + ENTER)  # no "Build" until fixed: 2nd is "Save"
-        pipe.close()
-        result = run_wizard(kit, tmp_path / "a.yaml", resumed)
+    keys = remaining(kit, "full", **resumed) + DOWN + ENTER  # no "Build" until fixed: the 2nd is "Save"
+    result = drive(kit, keys, tmp_path / "a.yaml", resumed, screen=screen)
     assert not result.build
     assert "To fix: petty_cash_max_payment, petty_cash_float" in screen.getvalue()
 
@@ -215,10 +209,7 @@ def test_what_the_wizard_read_is_said_back(kit, tmp_path):
                           country="UA")  # fmt: skip
     keys = start(QUICK_PATH, country="Ukraine") + ENTER * at + "UAH 5 000" + ENTER + REST
     screen = io.StringIO()
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
-        pipe.send_text(keys)
-        pipe.close()
-        result = run_wizard(kit, tmp_path / "a.yaml")
+    result = drive(kit, keys, tmp_path / "a.yaml", screen=screen)
     assert result.answers["dual_signature_threshold"] == 5000
     assert "→ UAH\u00a05,000" in screen.getvalue()
 
@@ -226,11 +217,9 @@ def test_what_the_wizard_read_is_said_back(kit, tmp_path):
 def test_the_review_is_paged_on_a_short_screen(kit, tmp_path, monkeypatch):
     monkeypatch.setenv("LINES", "24")
     screen = io.StringIO()
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
-        to_review = remaining(kit, "quick", network_name="Net", network_short_name=None, country="KE")
-        pipe.send_text(start(QUICK_PATH) + to_review + DOWN + DOWN + ENTER + ENTER)  # more, then build
-        pipe.close()
-        result = run_wizard(kit, tmp_path / "a.yaml")
+    to_review = remaining(kit, "quick", network_name="Net", network_short_name=None, country="KE")
+    keys = start(QUICK_PATH) + to_review + DOWN + DOWN + ENTER + ENTER  # more, then build
+    result = drive(kit, keys, tmp_path / "a.yaml", screen=screen)
     assert result.build
     assert "(page 1 of" in screen.getvalue() and "(page 2 of" in screen.getvalue()
 
@@ -356,10 +345,7 @@ def test_answers_that_cannot_be_saved_are_shown(kit, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ngokit.wizard.saved, "write_atomically", full_disk)
     screen = io.StringIO()
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(screen)):
-        pipe.send_text("Amani" + ENTER + CTRL_C + ENTER)
-        pipe.close()
-        stopped = run_wizard(kit, tmp_path / "a.yaml")
+    stopped = drive(kit, "Amani" + ENTER + CTRL_C + ENTER, tmp_path / "a.yaml", screen=screen)
     assert stopped.saved_to is None
     assert "No space left on device" in screen.getvalue() and "network_name: Amani" in screen.getvalue()
 
