@@ -5,7 +5,8 @@ contract (now two officers sign, as the charter's signing clause allows); the fi
 had the network deduct income tax while the host employs the staff (the host employs, pays and
 deducts); a general meeting was to appoint an auditor while the host's audit covers the fund;
 the host reported "at least every three months" or monthly (now one rule: monthly, within 15
-days); approvals follow the one approval table.
+days); approvals follow the one approval table; the host pays the petty-cash float and its
+top-ups, as the finance policy sets them.
 """
 
 # ruff: noqa: E501
@@ -163,6 +164,20 @@ def test_the_host_pays_as_the_one_approval_table_says(kits, kit_name):
         in text
     )
     assert "authorised approver" not in text  # one word for one thing: signatories, as the table says
+
+
+@pytest.mark.parametrize("kit_name", HOSTED_KITS)
+def test_the_host_pays_the_petty_cash_float_and_its_top_ups_as_the_finance_policy_sets_it(kits, kit_name):
+    kit = kits[kit_name]
+    float_ = kit.answers.get("petty_cash_float")
+    if float_ == 0:
+        assert "petty cash" not in kit["hosting"]
+        return
+    amount = kit.money(float_)
+    assert f"The network keeps a fixed amount of petty cash, called the float, of {amount}." in kit["finance"]
+    assert (f"The network may keep petty cash from the fund, up to a float of {amount}, as its financial control "
+            "policy says. The host pays the float, and each top-up, on a payment request with the signed vouchers "
+            "for what was spent. The cash stays part of the fund.") in kit["hosting"]  # fmt: skip
 
 
 @pytest.mark.parametrize("kit_name", ["registered", "unregistered", "planning", "kenya-national-network"])
