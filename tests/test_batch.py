@@ -459,3 +459,27 @@ def test_a_stopped_batch_writes_its_report_and_leaves_complete_kits(tmp_path, si
     assert process.returncode == exit_code, stderr
     assert "Traceback" not in stderr and "run the same command again" in stderr
     assert_stopped_cleanly(out)
+
+
+def test_a_build_warning_is_reported_for_its_row(tmp_path):
+    """Kits built with a reference that lacks a style keep it when the batch rebuilds them: the
+    warning, naming the kit's own copy, goes in the row's cell of the report and on the screen."""
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    out = tmp_path / "kits"
+    for name in ("Net One", "Net Two"):
+        answers = write_csv(tmp_path / "a.yaml", f"network_name: {name}\ncountry: KE\nkit_date: 2026-01-15\n")
+        assert run("build", answers, "--out", out, "--reference-docx", plain).exit_code == 0
+    text = "network_name,country,kit_date\nNet One,KE,2026-01-15\nNet Two,UA,2026-01-15\n"
+    sheet = write_csv(tmp_path / "s.csv", text)
+    result = run("batch", sheet, "--out", out, "--force")
+    assert result.exit_code == 0, result.output
+    rows = report(out)
+    assert [r["kit_path"] for r in rows] == ["net-one", "net-two"]  # both built again, with their reference
+    for row, folder in zip(rows, ("net-one", "net-two"), strict=True):
+        assert row["errors"] == "" and '"Guidance"' in row["warnings"]
+        assert str(Path(folder) / "reference.docx") in row["warnings"]
+    assert "row 2 (Net One): warning: the reference document" in " ".join(result.output.split())
+    assert "row 3 (Net Two): warning: the reference document" in " ".join(result.output.split())

@@ -45,6 +45,9 @@ def run_batch_command(file: Path, out: Path, *, make_zip: bool, jobs: int | None
         if result.errors:
             line = _("row {0} ({1}): {2}").format(result.row, result.network, "; ".join(result.errors))
             progress.console.print(for_terminal(line), markup=False, emoji=False, highlight=False)
+        for warning in result.warnings:  # the kit is built; this says what to improve
+            line = _("row {0} ({1}): warning: {2}").format(result.row, result.network, warning)
+            progress.console.print(for_terminal(line), markup=False, emoji=False, highlight=False)
 
     try:
         result = run_batch(file, load_kit(), options, _jobs(jobs), preflight, advance, ignore_columns)

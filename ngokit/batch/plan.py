@@ -40,6 +40,7 @@ class RowResult:
     kit_path: str = ""  # the kit's folder, relative to the report's
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # built, but see these (its reference lacks a style)
 
     @property
     def ok(self) -> bool:

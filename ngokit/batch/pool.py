@@ -21,7 +21,7 @@ from ngokit.build import BuildOptions, build_kit
 from ngokit.errors import NgokitError
 from ngokit.i18n import _
 
-Outcome = tuple[str, list[str]]
+Outcome = tuple[str, list[str], list[str]]  # status, errors, warnings
 
 
 def build_in_pool(todo: list[tuple[Planned, BuildOptions]], kit_path: Path, workers: int,
@@ -48,19 +48,20 @@ def build_in_pool(todo: list[tuple[Planned, BuildOptions]], kit_path: Path, work
 
 
 def build_one(answers: dict[str, Any], options: BuildOptions, kit_path: Path) -> Outcome:
-    """Build one kit (in a worker process, or in this one); return its status and errors."""
+    """Build one kit (in a worker process, or in this one); return its status, errors and
+    warnings (such as a style the reference lacks)."""
     from ngokit.kit import load_kit
 
     try:
-        build_kit(answers, options, load_kit(kit_path))
+        built = build_kit(answers, options, load_kit(kit_path))
     except NgokitError as exc:
-        return FAILED, [str(exc)]
+        return FAILED, [str(exc)], []
     except OSError as exc:
-        return FAILED, [f"{exc.__class__.__name__}: {exc}"]
+        return FAILED, [f"{exc.__class__.__name__}: {exc}"], []
     except Exception as exc:  # one row's bug must not stop the other rows
         return FAILED, [_("unexpected error, a bug in ngokit (please report it): {0}: {1}").format(
-            exc.__class__.__name__, exc)]  # fmt: skip
-    return BUILT, []
+            exc.__class__.__name__, exc)], []  # fmt: skip
+    return BUILT, [], list(built.warnings)
 
 
 def cpu_cores() -> int:
@@ -70,12 +71,12 @@ def cpu_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _outcome(future: Future) -> tuple[str, list[str]]:
-    """Return a finished build's status and errors; a worker that died is a failed row, not a crash."""
+def _outcome(future: Future) -> Outcome:
+    """Return a finished build's status, errors and warnings; a worker that died is a failed row, not a crash."""
     try:
         return future.result()  # type: ignore[no-any-return]
     except Exception as exc:
-        return FAILED, [_("the process building this kit stopped: {0}").format(exc or exc.__class__.__name__)]
+        return FAILED, [_("the process building this kit stopped: {0}").format(exc or exc.__class__.__name__)], []
 
 
 def _leave_signals_to_the_batch(batch: int) -> None:

@@ -101,9 +101,9 @@ def _build_all(planned: list[Planned], kit: Kit, options: BuildOptions, jobs: in
 
 
 def _finish(item: Planned, outcome: Outcome) -> RowResult:
-    status, errors = outcome
+    status, errors, warnings = outcome
     item.result.status = REBUILT if status == BUILT and item.changed else status
-    item.result.errors = errors
+    item.result.errors, item.result.warnings = errors, warnings
     item.result.kit_path = item.folder if item.result.ok else ""
     return item.result
 
@@ -162,13 +162,14 @@ def _finish_report(results: list[RowResult], report: Path, created: list[Path]) 
 
 
 def write_report(results: list[RowResult], path: Path) -> None:
-    """Write batch-report.csv (row, network, status, kit folder, errors) atomically, every cell
-    as text that a spreadsheet shows and never runs; raise OSError if it cannot be written."""
+    """Write batch-report.csv (row, network, status, kit folder, errors, warnings) atomically,
+    every cell as text that a spreadsheet shows and never runs; raise OSError if it cannot be
+    written."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["row", "network", "status", "kit_path", "errors"])
+    writer.writerow(["row", "network", "status", "kit_path", "errors", "warnings"])
     for result in results:
-        cells = (result.network, result.status, result.kit_path, "; ".join(result.errors))
+        cells = (result.network, result.status, result.kit_path, "; ".join(result.errors), "; ".join(result.warnings))
         writer.writerow([result.row, *map(for_spreadsheet, cells)])
     write_atomically(path, buffer.getvalue().encode("utf-8-sig"))
 
