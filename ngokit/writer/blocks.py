@@ -16,7 +16,7 @@ from ngokit.writer import ooxml
 from ngokit.writer.inline import InlineWriter
 from ngokit.writer.meta import DocumentMeta
 from ngokit.writer.numbering import add_list, get_or_add_list_numbering, get_or_add_numbering
-from ngokit.writer.outline import shown_label, strip_anchor
+from ngokit.writer.outline import shown_label, without_attributes
 from ngokit.writer.source import Source
 from ngokit.writer.tables import add_table
 
@@ -70,7 +70,7 @@ class BlockWriter:
         heading = self._source.heading_at(position)
         if heading is None:  # a heading inside guidance
             return self._add_guidance_heading(inline)
-        strip_anchor(inline)
+        inline = without_attributes(inline)
         if heading.annex and heading.level == 1:
             self.break_page()
         paragraph = self.add_paragraph(f"Heading {heading.level}")
@@ -84,7 +84,7 @@ class BlockWriter:
         return paragraph
 
     def _add_guidance_heading(self, inline: Token) -> CT_P:
-        strip_anchor(inline)
+        inline = without_attributes(inline)
         paragraph = self._add_guidance_paragraph()
         self.inline.add_inline(paragraph, inline, bold=True)
         return paragraph

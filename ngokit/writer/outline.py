@@ -57,11 +57,14 @@ def heading_anchor(inline: Token) -> str | None:
     return heading_attributes(inline)[0]
 
 
-def strip_anchor(inline: Token, anchor: str | None = None) -> None:
-    """Remove the attributes (``{id=anchor}``, ``{annex}``) from the end of a heading's text."""
+def without_attributes(inline: Token) -> Token:
+    """Return a heading's inline token without the attributes (``{id=anchor}``, ``{annex}``) at
+    the end of its text: a copy, since parsed tokens are shared and never changed."""
     last = inline.children[-1] if inline.children else None
-    if last is not None and last.type == "text":
-        last.content = _ATTRIBUTES.sub("", last.content).rstrip()
+    if last is None or last.type != "text":
+        return inline
+    stripped = last.copy(content=_ATTRIBUTES.sub("", last.content).rstrip())
+    return inline.copy(children=[*inline.children[:-1], stripped])  # type: ignore[index]
 
 
 def build_outline(tokens: list[Token], numbered: bool, name: str) -> tuple[Heading, ...]:
