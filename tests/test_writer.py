@@ -326,3 +326,33 @@ def test_annexes_are_lettered_on_new_pages_and_their_clauses_numbered_from_their
 def test_annex_goes_on_a_first_level_heading(tmp_path):
     with pytest.raises(KitError, match="level-1 heading"):
         write(tmp_path, "# One\n\n## Two {annex}\n")
+
+
+def test_sources_parsed_after_others_give_the_same_tokens_and_the_same_kits(tmp_path):
+    """Inline text already parsed in this process is reused, never changed: a kit built after
+    other kits is the same, byte for byte, as one built first, and writing a document leaves
+    its tokens as they were parsed."""
+    from ngokit import BuildOptions, build_kit
+    from ngokit.kit.shipped import examples_dir
+    from ngokit.writer import source
+
+    def kit_bytes(answers: Path, out: Path) -> dict[str, bytes]:
+        built = build_kit(answers, BuildOptions(out=out))
+        return {p.name: p.read_bytes() for p in sorted(built.path.iterdir())}
+
+    names = ("fiscally-hosted-regional-network", "kenya-national-network", "women-led-network")
+    hosted, kenya, women = (examples_dir() / f"{name}.yaml" for name in names)
+    source._parsed_inline.clear()
+    first = kit_bytes(hosted, tmp_path / "first")
+    kit_bytes(kenya, tmp_path / "kenya")
+    kit_bytes(women, tmp_path / "women")
+    assert source._parsed_inline  # texts were kept, and the next build reuses them
+    assert kit_bytes(hosted, tmp_path / "again") == first
+
+    text = SOURCE + "\n# Annex {id=more annex}\n\nA *b* [c](#more) and [d](blank:)\n"
+    parsed = parse_source(text)
+    before = [repr(t) for t in parsed.tokens]
+    write(tmp_path, text)
+    write(tmp_path, text)
+    assert [repr(t) for t in parsed.tokens] == before
+    assert [repr(t) for t in parse_source(text).tokens] == before

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from ngokit.errors import KitError
@@ -42,7 +43,46 @@ class Source:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    parser.core.ruler.at("inline", _inline_once)
+    parser.core.ruler.push("remember_inline", _remember_inline)
+    return parser
+
+
+_INLINE_TEXTS = 8000
+"""How many distinct inline texts (a paragraph's, a heading's or a cell's) are kept parsed:
+a kit has about 2,000, and most of them come again in the next kit of a batch."""
+
+_parsed_inline: dict[str, list[Token]] = {}
+
+
+def _inline_once(state: StateCore) -> None:
+    """markdown-it's inline rule, with each distinct text parsed once per process.
+
+    The tokens of a text seen before are reused as they are, so no one may change parsed
+    tokens (the writer copies what it alters). Link reference definitions (``[x]: url``) change
+    how links parse: a source that has them is parsed in full.
+    """
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        known = None if state.env else _parsed_inline.get(token.content)
+        if known is not None:
+            token.children = known
+        else:
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _remember_inline(state: StateCore) -> None:
+    """Keep the final tokens of each inline text (after markdown-it has joined adjacent text)."""
+    if state.env:
+        return
+    if len(_parsed_inline) > _INLINE_TEXTS:
+        _parsed_inline.clear()
+    for token in state.tokens:
+        if token.type == "inline" and token.children is not None:
+            _parsed_inline.setdefault(token.content, token.children)
 
 
 def parse_source(text: str, name: str = "document") -> Source:
