@@ -50,14 +50,22 @@ def page(browser, server):
     context.close()
 
 
+def proceed(page, target=None) -> None:  # type: ignore[no-untyped-def]
+    """Press a button or link (Continue unless told) and wait for the page it leads to: a click
+    waits only until the next page starts loading, and every question has the same address,
+    so a check made at once could read the page being left (or half of the next)."""
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        (target or page.get_by_role("button", name="Continue", exact=True)).click()
+
+
 def start(page, name: str = "Amani Network", country: str = "Kenia"):  # type: ignore[no-untyped-def]
     page.goto("/")
-    page.get_by_role("button", name="Start a new kit").click()
+    proceed(page, page.get_by_role("button", name="Start a new kit"))
     page.get_by_label("What is the full name of your network?").fill(name)
-    page.get_by_role("button", name="Continue", exact=True).click()
-    page.get_by_role("button", name="Continue", exact=True).click()  # no short name
+    proceed(page)
+    proceed(page)  # no short name
     page.locator("#field-country").fill(country)
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
 
 
 def to_review(page, **given: str) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +76,7 @@ def to_review(page, **given: str) -> None:  # type: ignore[no-untyped-def]
         for name, value in given.items():
             if page.locator(f"#field-{name}").count():
                 page.locator(f"#field-{name}").fill(value)
-        page.get_by_role("button", name="Continue", exact=True).click()
+        proceed(page)
     raise AssertionError("the interview did not reach the review: " + page.locator("main").inner_text()[:800])
 
 
@@ -77,18 +85,18 @@ def test_the_quick_path_ends_with_a_zip_whose_documents_open(page, inspector, tm
 
     page.goto("/")
     inspector.check(page, "start page")
-    page.get_by_role("button", name="Start a new kit").click()
+    proceed(page, page.get_by_role("button", name="Start a new kit"))
     inspector.check(page, "question: text box")
     page.get_by_label("What is the full name of your network?").fill("Amani Network")
-    page.get_by_role("button", name="Continue", exact=True).click()
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
+    proceed(page)
     page.locator("#field-country").fill("Kenia")
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
     assert "“Kenia” → Kenya (KE)" in page.get_by_role("status").inner_text()  # what was read is said back
     inspector.check(page, "question: radio buttons, after a reading said back")
     to_review(page)
     inspector.check(page, "review")
-    page.get_by_role("button", name="Build my kit").first.click()
+    proceed(page, page.get_by_role("button", name="Build my kit").first)
     page.wait_for_url("**/kit")
     inspector.check(page, "kit ready")
     assert "Amani Network" in page.locator(".glance").first.inner_text()  # the choices at a glance
@@ -108,11 +116,11 @@ def test_the_quick_path_ends_with_a_zip_whose_documents_open(page, inspector, tm
 
 def test_a_rejected_answer_is_explained_and_then_corrected(page, inspector):
     start(page)
-    page.get_by_role("button", name="Continue", exact=True).click()  # the quick path
+    proceed(page)  # the quick path
     while page.locator("#field-dual_signature_threshold").count() == 0:
-        page.get_by_role("button", name="Continue", exact=True).click()
+        proceed(page)
     page.locator("#field-dual_signature_threshold").fill("lots of money")
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
     summary = page.get_by_role("alert")
     assert "There is a problem" in summary.inner_text()
     field = page.locator("#field-dual_signature_threshold")
@@ -124,46 +132,46 @@ def test_a_rejected_answer_is_explained_and_then_corrected(page, inspector):
     assert page.evaluate("document.activeElement.id") == "field-dual_signature_threshold"
     assert field.input_value() == "lots of money"  # what was typed is kept, to correct
     field.fill("KES 50 000")
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
     assert "“KES 50 000” → KES\u00a050,000" in page.get_by_role("status").inner_text()
 
 
 def test_back_and_change_from_the_review_and_a_check_across_answers(page, inspector):
     start(page, "Back Network")
-    page.get_by_role("button", name="Back").click()
+    proceed(page, page.get_by_role("button", name="Back"))
     assert page.locator("#field-country").input_value() == "Kenya"  # the answer is there to change
-    page.get_by_role("button", name="Back").click()
-    page.get_by_role("button", name="Back").click()
+    proceed(page, page.get_by_role("button", name="Back"))
+    proceed(page, page.get_by_role("button", name="Back"))
     assert page.get_by_label("What is the full name of your network?").input_value() == "Back Network"
-    page.get_by_role("button", name="Continue", exact=True).click()
-    page.get_by_role("button", name="Continue", exact=True).click()
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
+    proceed(page)
+    proceed(page)
     to_review(page)
-    page.locator("#answer-legal_status").get_by_role("link").click()
+    proceed(page, page.locator("#answer-legal_status").get_by_role("link"))
     page.get_by_label("Hosted by another organisation that holds our funds").check()
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
     to_review(page, fiscal_host_name="Host Org")  # a new status asks its own questions, then the review
     assert "Hosted by another organisation" in page.locator("#answer-legal_status").inner_text()
-    page.locator("#answer-dual_signature_threshold").get_by_role("link").click()
+    proceed(page, page.locator("#answer-dual_signature_threshold").get_by_role("link"))
     page.locator("#field-dual_signature_threshold").fill("100")
-    page.get_by_role("button", name="Continue", exact=True).click()
-    page.locator("#answer-board_approval_threshold").get_by_role("link").click()
+    proceed(page)
+    proceed(page, page.locator("#answer-board_approval_threshold").get_by_role("link"))
     page.locator("#field-board_approval_threshold").fill("10")
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
     page.wait_for_url("**/review")
     assert page.get_by_role("button", name="Build my kit").count() == 0  # no Build until fixed
     assert "two people approve must be lower" in page.get_by_role("alert").inner_text()
     inspector.check(page, "review with a problem across answers")
-    page.get_by_role("alert").get_by_role("link").first.click()
+    proceed(page, page.get_by_role("alert").get_by_role("link").first)
     page.locator("#field-dual_signature_threshold").fill("5")
-    page.get_by_role("button", name="Continue", exact=True).click()
+    proceed(page)
     page.wait_for_url("**/review")
     assert page.get_by_role("button", name="Build my kit").count() == 2  # at the top and at the end
 
 
 def test_save_then_resume_by_code_and_by_file(page, browser, server, inspector, tmp_path):
     start(page, "Saved Network")
-    page.get_by_role("button", name="Save my answers and continue later").click()
+    proceed(page, page.get_by_role("button", name="Save my answers and continue later"))
     inspector.check(page, "answers saved")
     code = page.locator("#resume-code").inner_text()
     with page.expect_download() as download:
@@ -177,10 +185,10 @@ def test_save_then_resume_by_code_and_by_file(page, browser, server, inspector, 
         other.goto("/")
         if how == "code":
             other.get_by_label("Resume code").fill(code.lower())
-            other.get_by_role("button", name="Continue", exact=True).click()
+            proceed(other)
         else:
             other.get_by_label("Answers file").set_input_files(str(saved))
-            other.get_by_role("button", name="Continue from this file").click()
+            proceed(other, other.get_by_role("button", name="Continue from this file"))
         assert "Welcome back" in other.get_by_role("status").inner_text()
         assert other.get_by_role("heading", level=1).inner_text() == "How do you want to answer?"
         context.close()
@@ -189,14 +197,14 @@ def test_save_then_resume_by_code_and_by_file(page, browser, server, inspector, 
 def test_the_pages_speak_the_language_chosen_on_the_first_page(page, inspector):
     page.goto("/")
     page.get_by_label("Language of these pages").select_option("en-XA")
-    page.get_by_role("button", name="Choose").click()
+    proceed(page, page.get_by_role("button", name="Choose"))
     assert page.locator("html").get_attribute("lang") == "en-XA"
     assert page.get_by_role("heading", level=1).inner_text().startswith("[")
     inspector.check(page, "start page in en-XA")
-    page.locator("form[action='/start'] button").click()
+    proceed(page, page.locator("form[action='/start'] button"))
     assert page.locator("html").get_attribute("lang") == "en-XA"
     page.locator("#field-network_name").fill("Ŧéšţ")
-    page.locator("button.primary").click()
+    proceed(page, page.locator("button.primary"))
     assert "[" in page.locator(".progress").inner_text()
     inspector.check(page, "question in en-XA")
     page.context.clear_cookies(name="ngokit_session")  # a new session in this browser remembers it
@@ -211,7 +219,7 @@ def test_a_workshop_with_two_networks_and_the_facilitators_zip(browser, inspecto
         facilitator.goto("/facilitator")
         inspector.check(facilitator, "facilitator sign-in")
         facilitator.get_by_label("Facilitator's code").fill(server.web.workshop.facilitator_code)
-        facilitator.get_by_role("button", name="Open").click()
+        proceed(facilitator, facilitator.get_by_role("button", name="Open"))
         join_url = facilitator.locator(".url").inner_text()
         assert facilitator.locator(".qr svg").count() == 1 and "join?code=" in join_url
         for name in ("Alpha Network", "Beta Network"):
@@ -221,10 +229,10 @@ def test_a_workshop_with_two_networks_and_the_facilitators_zip(browser, inspecto
             person.goto(join_url)  # what the QR code holds
             start(person, name)
             to_review(person)
-            person.get_by_role("button", name="Build my kit").first.click()
+            proceed(person, person.get_by_role("button", name="Build my kit").first)
             person.wait_for_url("**/kit")
             person.context.close()
-        facilitator.get_by_role("link", name="Refresh the list").click()
+        proceed(facilitator, facilitator.get_by_role("link", name="Refresh the list"))
         inspector.check(facilitator, "facilitator with two networks")
         rows = facilitator.locator("table.networks tbody tr")
         assert rows.count() == 2 and "Kit built" in rows.nth(1).inner_text()
