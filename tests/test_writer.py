@@ -356,3 +356,13 @@ def test_sources_parsed_after_others_give_the_same_tokens_and_the_same_kits(tmp_
     write(tmp_path, text)
     assert [repr(t) for t in parsed.tokens] == before
     assert [repr(t) for t in parse_source(text).tokens] == before
+
+
+def test_table_rows_left_empty_to_write_in_are_a_handwritten_line_high(tmp_path):
+    text = "| Name | Signature |\n|---|---|\n| Chair | |\n| &nbsp; | &nbsp; |\n| Treasurer | signed |\n"
+    table = docx.Document(str(write(tmp_path, text))).tables[0]
+    heights = [row._tr.find(qn("w:trPr")).find(qn("w:trHeight")) for row in table.rows]
+    assert heights[0] is None and heights[3] is None  # the header, and a row with no cell to fill
+    for height in heights[1:3]:  # a cell to write in, with nothing in it or only a space
+        assert height is not None and height.get(qn("w:hRule")) == "atLeast"
+        assert int(height.get(qn("w:val"))) >= 397  # 7 mm, the line spacing of ruled paper

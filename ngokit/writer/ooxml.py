@@ -6,6 +6,7 @@ never its API objects: the writer speaks to this one layer. ``add_*`` returns th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 from typing import cast
 
@@ -193,12 +194,13 @@ _TABLE_LOOK = 'w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:las
 
 
 def add_table(end: BaseOxmlElement, style_id: str, widths: list[int], rows: int, text_style_id: str,
-              header_fill: str) -> CT_Tbl:  # fmt: skip
+              header_fill: str, writing_rows: Collection[int] = ()) -> CT_Tbl:  # fmt: skip
     """Return a new table added just before ``end``: fixed column widths (twips), a repeating
-    header row that screen readers know as such, and an empty styled paragraph in each cell."""
+    header row that screen readers know as such, and an empty styled paragraph in each cell.
+    The rows in ``writing_rows`` are at least high enough to write in by hand."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     header = _row_xml(widths, text_style_id, header=True, fill=header_fill)
-    others = _row_xml(widths, text_style_id) * (rows - 1)
+    others = "".join(_row_xml(widths, text_style_id, tall=r in writing_rows) for r in range(1, rows))
     table = cast(CT_Tbl, parse_xml(
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:tblLayout w:type="fixed"/><w:tblLook {_TABLE_LOOK}/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
@@ -208,8 +210,13 @@ def add_table(end: BaseOxmlElement, style_id: str, widths: list[int], rows: int,
     return table
 
 
-def _row_xml(widths: list[int], text_style_id: str, *, header: bool = False, fill: str = "") -> str:
-    """Return a table row that never splits across pages; a header row repeats on each page."""
+WRITING_HEIGHT = 397  # twips: 7 mm, the line spacing of ruled paper: room for handwriting or a signature
+
+
+def _row_xml(widths: list[int], text_style_id: str, *, header: bool = False, fill: str = "",
+             tall: bool = False) -> str:  # fmt: skip
+    """Return a table row that never splits across pages; a header row repeats on each page;
+    a tall row is at least as high as a handwritten line."""
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{shading}</w:tcPr>'
@@ -217,7 +224,8 @@ def _row_xml(widths: list[int], text_style_id: str, *, header: bool = False, fil
         for w in widths
     )
     repeat = "<w:tblHeader/>" if header else ""
-    return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{cells}</w:tr>"
+    height = f'<w:trHeight w:val="{WRITING_HEIGHT}" w:hRule="atLeast"/>' if tall else ""
+    return f"<w:tr><w:trPr><w:cantSplit/>{height}{repeat}</w:trPr>{cells}</w:tr>"
 
 
 def row_paragraphs(table: CT_Tbl, row: int) -> list[CT_P]:

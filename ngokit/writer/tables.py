@@ -1,4 +1,5 @@
-"""Pipe tables → Word tables: column widths from their text and a repeating header row."""
+"""Pipe tables → Word tables: column widths from their text, a repeating header row, and rows
+with an empty cell high enough to write in by hand."""
 
 from __future__ import annotations
 
@@ -23,13 +24,21 @@ def add_table(end: CT_SectPr, tokens: list[Token], style_ids: Mapping[str, str],
     section properties ``end``, whose page gives the width to share between the columns."""
     rows = table_rows(tokens)
     widths = [int(w) // _EMU_PER_TWIP for w in column_widths(rows, text_width(end))]
-    table = ooxml.add_table(end, style_ids["Table Grid"], widths, len(rows), style_ids["Table Text"], HEADER_FILL)
+    writing = [r for r, cells in enumerate(rows) if r and (len(cells) < len(widths) or any(_empty(c) for c in cells))]
+    table = ooxml.add_table(end, style_ids["Table Grid"], widths, len(rows), style_ids["Table Text"], HEADER_FILL,
+                            writing)  # fmt: skip
     if right_to_left:
         ooxml.make_table_right_to_left(table)
     for r, cells in enumerate(rows):
         for cell, paragraph in zip(cells, ooxml.row_paragraphs(table, r), strict=False):  # a short row: empty cells
             inline.add_inline(paragraph, cell, bold=r == 0)
     return table
+
+
+def _empty(cell: Token) -> bool:
+    """Return True for a cell left empty for someone to write in: no text but spaces (templates
+    write ``&nbsp;`` to keep a row)."""
+    return all(child.type == "text" and not child.content.strip() for child in cell.children or ())
 
 
 def table_rows(tokens: list[Token]) -> list[list[Token]]:
