@@ -143,20 +143,28 @@ def answers_text(answers: Answers, kit: Kit, reference: str | None = None) -> st
 def _recorded_reference(options: BuildOptions, answers: object, target: Path) -> tuple[BuildOptions, tuple[str, ...]]:
     """Return the options with the reference a kit recorded when none is given (the one beside
     a kit's own answers file, else the one in the kit being replaced), and a warning if it is gone."""
-    from ngokit.documents import RECORDED_REFERENCE
-
     if options.reference_docx is not None:
         return options, ()
     for answers_file in [*([answers] if isinstance(answers, Path) else []), target / ANSWERS_FILE]:
-        if not is_kit_answers(answers_file) or load_answers(answers_file)[META_KEY].get("reference") is None:
+        recorded = recorded_reference(answers_file)
+        if recorded is None:
             continue
-        recorded = answers_file.parent / RECORDED_REFERENCE
         if recorded.is_file():
             return replace(options, reference_docx=recorded), ()
-        return options, (f"{answers_file} records that the kit was built with its own {RECORDED_REFERENCE}, "
+        return options, (f"{answers_file} records that the kit was built with its own {recorded.name}, "
                          "which is missing: the documents have the kit's standard look. Build with "
                          "--reference-docx FILE to give them yours again.",)  # fmt: skip
     return options, ()
+
+
+def recorded_reference(answers_file: Path) -> Path | None:
+    """Return the copy of the reference a kit's answers file says the kit was built with (beside
+    it; it may have gone since), or None when the file is no kit's or records none."""
+    from ngokit.documents import RECORDED_REFERENCE
+
+    if not is_kit_answers(answers_file) or load_answers(answers_file)[META_KEY].get("reference") is None:
+        return None
+    return answers_file.parent / RECORDED_REFERENCE
 
 
 def _build_files(answers: Answers, kit: Kit, options: BuildOptions, scratch: Path) -> WrittenDocuments:

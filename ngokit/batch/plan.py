@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ngokit.batch.sheets import SheetRow
-from ngokit.build import answers_text
+from ngokit.build import answers_text, recorded_reference
 from ngokit.errors import AnswersError
 from ngokit.i18n import _
 from ngokit.kit import Kit
 from ngokit.output.folder import ANSWERS_FILE, is_kit_answers
 from ngokit.output.slug import kit_slug
-from ngokit.questions.answers import META_KEY, Answers, load_answers
+from ngokit.questions.answers import Answers, load_answers
 
 BUILT, REBUILT, UNCHANGED = "built", "rebuilt: its answers changed", "unchanged"
 INVALID, FAILED, NOT_BUILT = "invalid", "failed", "not built"
@@ -97,19 +97,13 @@ def _plan(result: RowResult, answers: dict[str, Any], valid: Answers, kit: Kit, 
     existing = folder / ANSWERS_FILE
     if not folder.exists() and not folder.is_symlink():
         return Planned(result, answers, folder.name)
-    same = is_kit_answers(existing) and existing.read_text(encoding="utf-8") == answers_text(
-        valid, kit, _recorded_reference_name(existing)
-    )
+    recorded = recorded_reference(existing)
+    kept = recorded.name if recorded is not None and recorded.is_file() else None  # a rebuild keeps it
+    same = is_kit_answers(existing) and existing.read_text(encoding="utf-8") == answers_text(valid, kit, kept)
     if same and not force:
         result.status, result.kit_path = UNCHANGED, folder.name
         return None
     return Planned(result, answers, folder.name, replace=True, changed=not same)
-
-
-def _recorded_reference_name(answers_file: Path) -> str | None:
-    """Return the reference document a kit was built with (it keeps it when rebuilt), if any."""
-    reference = load_answers(answers_file)[META_KEY].get("reference")
-    return str(reference) if reference is not None and (answers_file.parent / str(reference)).is_file() else None
 
 
 def _with_kit_date_of(answers: dict[str, Any], folder: Path) -> dict[str, Any]:

@@ -78,14 +78,16 @@ def _compiled_before(text: str) -> Path | None:
     """Return the cache file that says a questionnaire with this text compiled without an
     error under this Jinja (so that the wizard's first question need not wait for Jinja), or
     None without a private cache. Its expressions are then compiled when first used."""
+    folder = private_cache("questionnaires")
     spec = importlib.util.find_spec("jinja2")
+    origin = spec.origin if spec is not None else None
+    if folder is None or origin is None:
+        return None
     try:
-        jinja = os.stat(spec.origin).st_mtime_ns if spec is not None and spec.origin else 0
+        jinja = f"{origin}\0{os.stat(origin).st_mtime_ns}"  # which Jinja, and which copy of it
     except OSError:
         return None
-    folder = private_cache("questionnaires")
-    digest = hashlib.sha256(f"{spec and spec.origin}\0{jinja}\0{text}".encode()).hexdigest()
-    return folder / digest if folder is not None else None
+    return folder / hashlib.sha256(f"{jinja}\0{text}".encode()).hexdigest()
 
 
 def _checks(items: Any, names: set[str], problems: _Problems) -> tuple[Check, ...]:

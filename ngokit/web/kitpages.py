@@ -52,34 +52,37 @@ async def kit_page(ctx: Ctx) -> Response:
 @endpoint(INTERVIEW)
 async def download(ctx: Ctx) -> Response:
     """Send the kit's zip or one of its documents, by a name from the kit's own list."""
-    file = ctx.request.path_params["file"]
-    session = ctx.session
-    if not session.built or session.folder is None:
+    file, folder = ctx.request.path_params["file"], _built_folder(ctx)
+    if folder is None:
         return redirect("/review")
-    name = session.kit["name"]
+    name = ctx.session.kit["name"]
     if file == f"{name}.zip":
-        return FileResponse(session.folder / file, filename=file, media_type="application/zip")
-    if file in session.kit["documents"] or file == "answers.yaml":
-        return FileResponse(session.folder / name / file, filename=file, media_type=_media_type(file))
+        return FileResponse(folder / file, filename=file, media_type="application/zip")
+    if file in ctx.session.kit["documents"] or file == "answers.yaml":
+        return FileResponse(folder / name / file, filename=file, media_type=_media_type(file))
     return ctx.problem(404, _("There is no such file in your kit."))
 
 
 @endpoint(INTERVIEW)
 async def download_pdf(ctx: Ctx) -> Response:
     """Make the kit's PDFs with LibreOffice (once) and send one."""
-    file = ctx.request.path_params["file"]
-    session = ctx.session
-    if not session.built or session.folder is None:
+    file, folder = ctx.request.path_params["file"], _built_folder(ctx)
+    if folder is None:
         return redirect("/review")
-    documents = tuple(session.kit["documents"])
+    documents = tuple(ctx.session.kit["documents"])
     wanted = next((d for d in documents if Path(d).stem + ".pdf" == file), None)
     if wanted is None or find_soffice() is None:
         return ctx.problem(404, _("There is no such file in your kit."))
-    error = await ctx.web.builder.pdfs(session.folder, session.kit["name"], documents)
+    error = await ctx.web.builder.pdfs(folder, ctx.session.kit["name"], documents)
     ctx.ui()
     if error:
         return ctx.problem(500, error)
-    return FileResponse(session.folder / PDF_FOLDER / file, filename=file, media_type="application/pdf")
+    return FileResponse(folder / PDF_FOLDER / file, filename=file, media_type="application/pdf")
+
+
+def _built_folder(ctx: Ctx) -> Path | None:
+    """Return the folder of the session's kit, or None while it has none built."""
+    return ctx.session.folder if ctx.session.built else None
 
 
 def _media_type(file: str) -> str:
